@@ -1,0 +1,337 @@
+"""The case (`Caso`): one subscriber's situation, exactly as in shared/spec/contract.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+BOGOTA = ZoneInfo("America/Bogota")
+
+TipoDocumento = Literal["CC", "CE", "PA", "NIT", "PPT"]
+Operador = Literal["claro", "movistar", "tigo", "tigo_une", "etb", "wom", "otro"]
+Servicio = Literal["internet_fijo", "telefonia_fija", "television", "movil"]
+ModalidadMovil = Literal["pospago", "prepago"]
+Beneficio = Literal[
+    "subsidio_equipo", "financiacion_equipo", "descuento_conexion", "descuento_tarifa",
+    "ninguno", "desconocido",
+]
+TipoReclamacion = Literal["peticion", "queja", "recurso"]
+Asunto = Literal["falla", "facturacion", "terminacion", "permanencia", "compensacion", "otro"]
+Canal = Literal["oficina", "web", "telefono", "redes_sociales", "correo", "app"]
+Sentido = Literal["favorable", "parcial", "desfavorable"]
+Pretension = Literal[
+    "terminar_sin_penalidad", "terminar", "compensacion", "reembolso_gastos",
+    "informacion_falla", "copia_contrato", "revertir_cambio",
+]
+
+SERVICIOS_FIJOS: frozenset[str] = frozenset({"internet_fijo", "telefonia_fija", "television"})
+
+Pesos = Annotated[int, Field(ge=0, le=10_000_000_000)]
+TextoCorto = Annotated[str, Field(min_length=1, max_length=120)]
+TextoLargo = Annotated[str, Field(min_length=1, max_length=1000)]
+_CUN = re.compile(r"^[0-9][0-9 -]*[0-9]$")
+_DOCUMENTO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{2,19}$")
+
+
+def _error(tipo: str, mensaje: str) -> PydanticCustomError:
+    return PydanticCustomError(tipo, mensaje)
+
+
+def _revisar_cun(valor: str) -> str:
+    if not _CUN.match(valor):
+        raise _error("cun_invalido", "El CUN solo lleva números (y guiones o espacios).")
+    return valor
+
+
+Cun = Annotated[str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun)]
+
+
+def en_bogota(momento: datetime) -> datetime:
+    """Return the moment in Bogotá time; a naive moment is taken as Bogotá local time."""
+    if momento.tzinfo is None:
+        return momento.replace(tzinfo=BOGOTA)
+    return momento.astimezone(BOGOTA)
+
+
+def fin_del_dia(dia: date) -> datetime:
+    """Return midnight at the end of `dia` in Bogotá."""
+    return datetime.combine(dia + timedelta(days=1), time(0), tzinfo=BOGOTA)
+
+
+class Modelo(BaseModel):
+    """Base of every input model: strict names, no echo of personal data in errors."""
+
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True, str_strip_whitespace=True, frozen=True
+    )
+
+
+class Usuario(Modelo):
+    """The subscriber, as printed on the letters."""
+
+    nombre: TextoCorto
+    tipo_documento: TipoDocumento
+    numero_documento: Annotated[str, Field(min_length=3, max_length=20)]
+    direccion: Annotated[str, Field(min_length=3, max_length=200)]
+    ciudad: TextoCorto
+    telefono: Annotated[str | None, Field(max_length=30)] = None
+    correo: Annotated[str | None, Field(max_length=254)] = None
+
+    @field_validator("numero_documento")
+    @classmethod
+    def _documento(cls, valor: str) -> str:
+        if not _DOCUMENTO.match(valor):
+            raise _error("documento_invalido", "El número de documento solo lleva letras y números.")
+        return valor
+
+    @field_validator("telefono")
+    @classmethod
+    def _telefono(cls, valor: str | None) -> str | None:
+        if not valor:
+            return None
+        try:
+            numero = phonenumbers.parse(valor, "CO")
+        except phonenumbers.NumberParseException:
+            numero = None
+        if numero is None or not phonenumbers.is_possible_number(numero):
+            raise _error("telefono_invalido", "El teléfono no parece un número válido.")
+        return valor
+
+    @field_validator("correo")
+    @classmethod
+    def _correo(cls, valor: str | None) -> str | None:
+        if not valor:
+            return None
+        try:
+            return validate_email(valor, check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise _error("correo_invalido", "El correo electrónico no es válido.") from None
+
+
+class Contrato(Modelo):
+    """The contract with the operator."""
+
+    numero: Annotated[str, Field(min_length=1, max_length=40)]
+    servicios: Annotated[list[Servicio], Field(min_length=1, max_length=4)]
+    modalidad_movil: ModalidadMovil | None = None
+    fecha_inicio: date
+    dia_corte: Annotated[int, Field(ge=1, le=31)]
+    valor_mensual: Pesos
+    direccion_servicio: Annotated[str | None, Field(max_length=200)] = None
+    # Extensions to the contract document (see README):
+    valores_por_servicio: dict[Servicio, Pesos] | None = None
+    servicio_iniciado: bool | None = None
+    a_distancia: bool | None = None
+
+    @field_validator("servicios")
+    @classmethod
+    def _sin_repetidos(cls, valor: list[str]) -> list[str]:
+        if len(set(valor)) != len(valor):
+            raise _error("servicio_repetido", "Hay un servicio repetido.")
+        return valor
+
+    @model_validator(mode="after")
+    def _coherente(self) -> Contrato:
+        if self.modalidad_movil is not None and "movil" not in self.servicios:
+            raise _error(
+                "modalidad_sin_movil",
+                "La modalidad móvil solo se indica cuando el contrato incluye servicio móvil.",
+            )
+        for servicio in self.valores_por_servicio or {}:
+            if servicio not in self.servicios:
+                raise _error(
+                    "valor_servicio_ajeno",
+                    "Hay un valor para un servicio que no está en el contrato.",
+                )
+        return self
+
+
+class Permanencia(Modelo):
+    """The minimum-permanence clause, when there is one."""
+
+    fecha_inicio: date
+    meses: Annotated[int, Field(ge=1, le=60)]
+    beneficio: Beneficio = "desconocido"
+    valor_beneficio: Pesos | None = None
+    documento_separado: bool | None = None
+    ofrecieron_plan_sin_permanencia: bool | None = None
+    valor_exigido: Pesos | None = None
+    meses_suspension_voluntaria: Annotated[int, Field(ge=0, le=24)] = 0
+
+
+class Falla(Modelo):
+    """One service failure (incident)."""
+
+    servicio: Servicio
+    inicio: datetime
+    fin: datetime | None = None
+    masiva: bool = False
+    reportada: bool = False
+    cun: Cun | None = None
+    descripcion: Annotated[str | None, Field(max_length=1000)] = None
+
+    @field_validator("inicio", "fin")
+    @classmethod
+    def _bogota(cls, valor: datetime | None) -> datetime | None:
+        return None if valor is None else en_bogota(valor)
+
+    @model_validator(mode="after")
+    def _orden(self) -> Falla:
+        if self.fin is not None and self.fin < self.inicio:
+            raise _error("fin_antes_de_inicio", "El fin de la falla es anterior a su inicio.")
+        return self
+
+
+class Reclamacion(Modelo):
+    """A PQR already filed with the operator."""
+
+    tipo: TipoReclamacion = "queja"
+    asunto: Asunto = "falla"
+    fecha_radicacion: date
+    canal: Canal = "web"
+    cun: Cun | None = None
+    pretensiones: Annotated[list[Pretension], Field(max_length=10)] = []
+    fecha_respuesta: date | None = None
+    sentido_respuesta: Sentido | None = None
+    # Extension: the operator's answer did not address every request.
+    respuesta_incompleta: bool = False
+
+    @model_validator(mode="after")
+    def _respuesta(self) -> Reclamacion:
+        if self.fecha_respuesta is not None and self.fecha_respuesta < self.fecha_radicacion:
+            raise _error(
+                "respuesta_antes_de_radicacion",
+                "La fecha de respuesta es anterior a la fecha de radicación.",
+            )
+        if self.sentido_respuesta is not None and self.fecha_respuesta is None:
+            raise _error(
+                "sentido_sin_fecha",
+                "Indique la fecha en que le notificaron la respuesta.",
+            )
+        if self.fecha_respuesta is not None and self.sentido_respuesta is None:
+            raise _error(
+                "fecha_sin_sentido",
+                "Indique si la respuesta fue favorable, parcial o desfavorable.",
+            )
+        return self
+
+
+class CambioUnilateral(Modelo):
+    """A change of plan, price or services the user did not accept."""
+
+    fecha: date
+    descripcion: TextoLargo
+
+
+class GastoAdicional(Modelo):
+    """A cost the failure caused (e.g. calls from another line)."""
+
+    descripcion: TextoLargo
+    valor: Pesos
+
+
+class SolicitudTerminacion(Modelo):
+    """A termination request already made."""
+
+    fecha: date
+    canal: Canal = "web"
+    cun: Cun | None = None
+
+
+class Caso(Modelo):
+    """One subscriber's situation: the input of `evaluar`."""
+
+    fecha_evaluacion: date
+    usuario: Usuario
+    operador: Operador
+    operador_nombre: Annotated[str | None, Field(max_length=160)] = None
+    contrato: Contrato
+    permanencia: Permanencia | None = None
+    fallas: Annotated[list[Falla], Field(max_length=200)] = []
+    reclamaciones: Annotated[list[Reclamacion], Field(max_length=50)] = []
+    cambios_unilaterales: Annotated[list[CambioUnilateral], Field(max_length=50)] = []
+    gastos_adicionales: Annotated[list[GastoAdicional], Field(max_length=50)] = []
+    solicitud_terminacion: SolicitudTerminacion | None = None
+    pretensiones: Annotated[list[Pretension], Field(max_length=10)] = []
+    # Extension: the next bill showed the compensation (None: unknown).
+    compensacion_aplicada: bool | None = None
+
+    @model_validator(mode="after")
+    def _fechas_coherentes(self) -> Caso:
+        problemas = list(_problemas_de_fechas(self))
+        if problemas:
+            # One error carrying every located problem; rules.errores expands it per field.
+            raise PydanticCustomError(
+                "datos_inconsistentes",
+                "Hay {cuantos} dato(s) inconsistente(s).",
+                {"cuantos": len(problemas), "problemas": problemas},
+            )
+        return self
+
+    def servicios_fijos(self) -> list[str]:
+        """Fixed services in the contract, in contract order."""
+        return [s for s in self.contrato.servicios if s in SERVICIOS_FIJOS]
+
+    def tiene_movil(self) -> bool:
+        """Whether the contract includes a mobile line."""
+        return "movil" in self.contrato.servicios
+
+
+def _problemas_de_fechas(caso: Caso) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Yield (field path, Spanish message) for each fact that contradicts another."""
+    hoy = caso.fecha_evaluacion
+    limite = fin_del_dia(hoy)
+    contrato = caso.contrato
+    if caso.operador == "otro" and not caso.operador_nombre:
+        yield _ubicado(("operador_nombre",), "Escriba el nombre del operador.")
+    if contrato.fecha_inicio > hoy:
+        yield _ubicado(("contrato", "fecha_inicio"), _posterior("El contrato"))
+    if caso.permanencia is not None:
+        inicio = caso.permanencia.fecha_inicio
+        if inicio > hoy:
+            yield _ubicado(("permanencia", "fecha_inicio"), _posterior("La permanencia"))
+        if inicio < contrato.fecha_inicio:
+            yield _ubicado(
+                ("permanencia", "fecha_inicio"),
+                "La permanencia no puede empezar antes que el contrato; revise ambas fechas.",
+            )
+    for i, falla in enumerate(caso.fallas):
+        if falla.servicio not in contrato.servicios:
+            yield _ubicado(("fallas", i, "servicio"), "Ese servicio no está en el contrato.")
+        if falla.inicio >= limite:
+            yield _ubicado(("fallas", i, "inicio"), _posterior("La falla"))
+        if falla.fin is not None and falla.fin > limite:
+            yield _ubicado(("fallas", i, "fin"), _posterior("El fin de la falla"))
+    for i, rec in enumerate(caso.reclamaciones):
+        if rec.fecha_radicacion > hoy:
+            yield _ubicado(("reclamaciones", i, "fecha_radicacion"), _posterior("La radicación"))
+        if rec.fecha_respuesta is not None and rec.fecha_respuesta > hoy:
+            yield _ubicado(("reclamaciones", i, "fecha_respuesta"), _posterior("La respuesta"))
+    for i, cambio in enumerate(caso.cambios_unilaterales):
+        if cambio.fecha > hoy:
+            yield _ubicado(("cambios_unilaterales", i, "fecha"), _posterior("El cambio"))
+    if caso.solicitud_terminacion is not None:
+        fecha = caso.solicitud_terminacion.fecha
+        if fecha > hoy:
+            yield _ubicado(("solicitud_terminacion", "fecha"), _posterior("La solicitud"))
+        if fecha < contrato.fecha_inicio:
+            yield _ubicado(
+                ("solicitud_terminacion", "fecha"),
+                "La solicitud de terminación no puede ser anterior al contrato.",
+            )
+
+
+def _posterior(que: str) -> str:
+    return f"{que} no puede ser posterior a la fecha de evaluación."
+
+
+def _ubicado(loc: tuple[str | int, ...], mensaje: str) -> tuple[tuple[str | int, ...], str]:
+    return loc, mensaje

@@ -1,0 +1,107 @@
+"""The rule catalogue: every rule with its citations, status and parameter history, for review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rules.engine import REGLAS_ORDENADAS
+from rules.parametros import Parametros, parametros
+from rules.registro import Regla
+
+ESTADOS = {"V": "verificado", "S": "fuentes secundarias", "U": "sin verificar (estimación)"}
+
+
+def _fuentes(p: Parametros, regla: Regla) -> list[dict[str, Any]]:
+    fuentes: list[dict[str, Any]] = []
+    for clave in regla.fuentes:
+        if clave.startswith("@"):
+            for v in p.parametros[clave[1:]].valores:
+                fuentes.append({"clave": str(v.valor), "desde": v.desde.isoformat(),
+                                **p.cita(str(v.valor)).model_dump()})
+        else:
+            fuentes.append({"clave": clave, "desde": None, **p.cita(clave).model_dump()})
+    return fuentes
+
+
+def _historia(p: Parametros, nombre: str) -> dict[str, Any]:
+    parametro = p.parametros[nombre]
+    return {
+        "nombre": nombre,
+        "descripcion": parametro.descripcion,
+        "unidad": parametro.unidad,
+        "valores": [
+            {"desde": v.desde.isoformat(), "valor": _valor(v.valor), "estado": v.estado,
+             "fuente": p.fuentes[v.fuente].norma}
+            for v in parametro.valores
+        ],
+    }
+
+
+def _valor(valor: Any) -> Any:
+    return valor.isoformat() if hasattr(valor, "isoformat") else valor
+
+
+def catalogo(p: Parametros | None = None) -> dict[str, Any]:
+    """The catalogue as data: rules, parameters and operators."""
+    p = p or parametros()
+    return {
+        "version_reglas": p.version,
+        "reglas": [
+            {"id": r.id, "regla": r.regla, "titulo": r.titulo, "capitulo": r.capitulo,
+             "descripcion": r.descripcion, "citas": _fuentes(p, r),
+             "parametros": [_historia(p, n) for n in r.parametros]}
+            for r in REGLAS_ORDENADAS
+        ],
+        "parametros": [_historia(p, n) for n in p.parametros],
+        "operadores": [vars(o) for o in p.operadores.values()],
+    }
+
+
+def _cita_md(c: dict[str, Any]) -> str:
+    texto = c["norma"]
+    if c.get("articulo"):
+        texto += f", art. {c['articulo']}"
+    texto += f" — **{c['estado']}** ({ESTADOS[c['estado']]})"
+    if c.get("desde"):
+        texto += f", para hechos desde el {c['desde']}"
+    if c.get("url"):
+        texto += f" — <{c['url']}>"
+    return texto
+
+
+def _tabla_parametro(h: dict[str, Any]) -> list[str]:
+    lineas = [f"`{h['nombre']}` — {h['descripcion']}", "",
+              "| desde | valor | estado | fuente |", "|---|---|---|---|"]
+    lineas += [f"| {v['desde']} | {v['valor']} | {v['estado']} | {v['fuente']} |"
+               for v in h["valores"]]
+    return [*lineas, ""]
+
+
+def catalogo_markdown(p: Parametros | None = None) -> str:
+    """The catalogue as Markdown: what a lawyer reviews."""
+    datos = catalogo(p)
+    lineas = [f"# Catálogo de reglas de Salida ({datos['version_reglas']})", "",
+              "Estados: **V** verificado en la norma o en una página oficial; **S** fuentes "
+              "secundarias consistentes; **U** sin verificar: se usa como estimación, nunca como "
+              "único fundamento de una conclusión fuerte.", ""]
+    capitulo = None
+    for r in datos["reglas"]:
+        if r["capitulo"] != capitulo:
+            capitulo = r["capitulo"]
+            lineas += [f"## {capitulo}", ""]
+        lineas += [f"### {r['regla']} — {r['titulo']}", "", f"Id: `{r['id']}`. {r['descripcion']}",
+                   "", "Fuentes:", ""]
+        lineas += [f"- {_cita_md(c)}" for c in r["citas"]]
+        lineas.append("")
+        if r["parametros"]:
+            lineas += ["Parámetros:", ""]
+            for h in r["parametros"]:
+                lineas += _tabla_parametro(h)
+    lineas += ["## Todos los parámetros", ""]
+    for h in datos["parametros"]:
+        lineas += _tabla_parametro(h)
+    lineas += ["## Operadores", "", "| clave | marca | razón social | NIT | estado |",
+               "|---|---|---|---|---|"]
+    lineas += [f"| {o['clave']} | {o['marca']} | {o['razon_social']} | {o['nit']} | {o['estado']} |"
+               for o in datos["operadores"]]
+    return "\n".join(lineas) + "\n"

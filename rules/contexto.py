@@ -1,0 +1,68 @@
+"""Facts derived once per case and shared by the rules (dates, hours, amounts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from rules.caso import Caso
+from rules.decision import ParametroUsado
+from rules.parametros import Parametros
+
+if TYPE_CHECKING:
+    from rules.compensacion import MesServicio
+    from rules.permanencia import CalculoPermanencia
+    from rules.pqr import EstadoPQR
+    from rules.terminacion import CalculoTerminacion
+
+
+class Contexto:
+    """One case, the parameters, and what the chapters computed from them."""
+
+    def __init__(self, caso: Caso, params: Parametros) -> None:
+        self.caso = caso
+        self.p = params
+        self.hoy: date = caso.fecha_evaluacion
+        self.resultados: dict[str, object] = {}  # rulebook id → Veredicto, filled as rules run
+
+    def cubierto(self, fecha: date) -> bool:
+        """Whether `fecha` is inside the period the engine covers."""
+        return fecha >= self.p.primera_fecha("cobertura_desde")
+
+    def usado(self, nombre: str, fecha: date) -> ParametroUsado | None:
+        """The parameter value in force on `fecha`, as a finding records it."""
+        return self.p.usado(nombre, fecha)
+
+    def valor(self, nombre: str, fecha: date) -> object | None:
+        """The bare parameter value in force on `fecha` (None when none was in force)."""
+        v = self.p.vigente(nombre, fecha)
+        return None if v is None else v.valor
+
+    @cached_property
+    def terminacion(self) -> CalculoTerminacion | None:
+        """Notice, cut-off and effective date of a termination."""
+        from rules.terminacion import calcular_terminacion
+
+        return calcular_terminacion(self)
+
+    @cached_property
+    def permanencia(self) -> CalculoPermanencia | None:
+        """End date and lawful amount of the permanence clause, if any."""
+        from rules.permanencia import calcular_permanencia
+
+        return calcular_permanencia(self)
+
+    @cached_property
+    def meses(self) -> list[MesServicio]:
+        """Unavailability per service and calendar month."""
+        from rules.compensacion import calcular_meses
+
+        return calcular_meses(self)
+
+    @cached_property
+    def pqrs(self) -> list[EstadoPQR]:
+        """Deadlines, silencio positivo and appeal terms of each PQR filed."""
+        from rules.pqr import calcular_pqrs
+
+        return calcular_pqrs(self)
