@@ -1,0 +1,1 @@
+"""Example cases: the bundled seed situation and a generator of varied cases."""

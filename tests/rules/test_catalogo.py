@@ -1,0 +1,39 @@
+"""Every rule of the rulebook is implemented and catalogued with at least one citation."""
+
+import re
+
+from rules.catalogo import catalogo, catalogo_markdown
+from rules.engine import REGLAS_ORDENADAS
+
+RULEBOOK = ([f"P{i}" for i in range(1, 9)] + [f"T{i}" for i in range(1, 8)]
+            + [f"B{i}" for i in range(1, 7)] + [f"C{i}" for i in range(1, 7)]
+            + [f"Q{i}" for i in range(1, 7)])
+
+
+def test_cada_regla_del_reglamento_esta_implementada_en_orden():
+    ids = [r.regla for r in REGLAS_ORDENADAS if r.regla != "RPU"]
+    assert ids == RULEBOOK
+
+
+def test_cada_regla_tiene_titulo_descripcion_y_citas():
+    for regla in catalogo()["reglas"]:
+        assert regla["titulo"] and regla["descripcion"], regla["id"]
+        assert regla["citas"], regla["id"]
+        for cita in regla["citas"]:
+            assert cita["estado"] in ("V", "S", "U")
+            assert cita["articulo"] is None or cita["estado"] == "V"
+
+
+def test_cada_regla_aparece_en_el_markdown():
+    texto = catalogo_markdown()
+    for regla in REGLAS_ORDENADAS:
+        assert f"`{regla.id}`" in texto
+        assert re.search(rf"### {regla.regla} — ", texto)
+
+
+def test_parametros_de_cada_regla_con_historia():
+    for regla in catalogo()["reglas"]:
+        for parametro in regla["parametros"]:
+            assert parametro["valores"], parametro["nombre"]
+            for valor in parametro["valores"]:
+                assert valor["fuente"] and valor["estado"] in ("V", "S", "U")

@@ -1,0 +1,100 @@
+"""Property tests: merged hours and the permanence amount behave for any input."""
+
+from datetime import UTC, date, datetime, timedelta
+from random import Random
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rules.caso import BOGOTA, Permanencia
+from rules.compensacion import horas_por_mes, unir
+from rules.permanencia import fecha_fin, meses_restantes, monto_lineal
+
+INICIO = datetime(2025, 1, 1, tzinfo=BOGOTA)
+
+intervalos = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=24 * 90 * 60),
+              st.integers(min_value=1, max_value=24 * 40 * 60), st.booleans()),
+    min_size=1, max_size=12,
+).map(lambda xs: [(INICIO + timedelta(minutes=a), INICIO + timedelta(minutes=a + d), c)
+                  for a, d, c in xs])
+
+
+def _total(filas: dict[str, tuple[float, int, bool]]) -> float:
+    return sum(h for h, _, _ in filas.values())
+
+
+@given(intervalos)
+def test_horas_unidas_no_superan_el_tiempo_real(xs):
+    total = _total(horas_por_mes(xs))
+    pared = (max(f for _, f, _ in xs) - min(i for i, _, _ in xs)).total_seconds() / 3600
+    assert total <= pared + 1e-9
+    assert total >= max((f - i).total_seconds() for i, f, _ in xs) / 3600 - 1e-9
+
+
+@given(intervalos, st.integers(min_value=0, max_value=10_000))
+def test_horas_no_dependen_del_orden(xs, semilla):
+    barajados = list(xs)
+    Random(semilla).shuffle(barajados)
+    a, b = horas_por_mes(xs), horas_por_mes(barajados)
+    assert a.keys() == b.keys()
+    for mes in a:
+        assert abs(a[mes][0] - b[mes][0]) < 1e-9
+
+
+@given(intervalos)
+def test_meses_suman_lo_unido(xs):
+    unido = sum((f - i).total_seconds() for i, f, _, _ in unir(xs)) / 3600
+    assert abs(_total(horas_por_mes(xs)) - unido) < 1e-6
+
+
+def test_zona_horaria_se_respeta_al_partir_meses():
+    # 23:00 on 31 Oct in Bogotá is already 1 Nov in UTC: the hour belongs to October.
+    i = datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # 23:00 Bogotá, 31 Oct
+    f = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)  # 01:00 Bogotá, 1 Nov
+    filas = horas_por_mes([(i, f, False)])
+    assert filas["2026-10"][0] == 1.0 and filas["2026-11"][0] == 1.0
+
+
+permanencias = st.builds(
+    lambda inicio, meses, susp, valor: (Permanencia(fecha_inicio=inicio, meses=meses,
+                                                    meses_suspension_voluntaria=susp), valor),
+    st.dates(min_value=date(2012, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(min_value=1, max_value=36), st.integers(min_value=0, max_value=6),
+    st.integers(min_value=0, max_value=5_000_000),
+)
+
+
+@given(permanencias, st.integers(min_value=0, max_value=2000), st.integers(min_value=0, max_value=400))
+def test_monto_no_crece_con_el_tiempo_y_no_supera_el_beneficio(pv, dias, mas):
+    perm, valor = pv
+    antes = perm.fecha_inicio + timedelta(days=dias)
+    despues = antes + timedelta(days=mas)
+    a, b = monto_lineal(valor, perm, antes), monto_lineal(valor, perm, despues)
+    assert 0 <= b <= a <= valor
+
+
+@given(permanencias, st.integers(min_value=0, max_value=400))
+def test_monto_es_cero_al_terminar(pv, dias):
+    perm, valor = pv
+    fin = fecha_fin(perm)
+    assert meses_restantes(perm, fin + timedelta(days=dias)) == 0
+    assert monto_lineal(valor, perm, fin) == 0
+
+
+@given(permanencias)
+def test_al_empezar_se_debe_todo_el_beneficio(pv):
+    perm, valor = pv
+    assert monto_lineal(valor, perm, perm.fecha_inicio) == valor
+
+
+@given(st.integers(min_value=0, max_value=2**32))
+def test_el_motor_decide_cualquier_caso_valido(semilla):
+    from rules import evaluar, validar_caso
+    from rules.ejemplos.aleatorios import caso_aleatorio
+
+    decision = evaluar(validar_caso(caso_aleatorio(Random(semilla))))
+    assert len(decision.hallazgos) == 34
+    assert decision.advertencias and set(decision.cartas_sugeridas) <= set(decision.cartas_posibles)
+    if decision.permanencia.exigible:
+        assert decision.permanencia.valor_maximo is None or decision.permanencia.valor_maximo > 0
