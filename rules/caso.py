@@ -70,7 +70,8 @@ class Modelo(BaseModel):
     """Base of every input model: strict names, no echo of personal data in errors."""
 
     model_config = ConfigDict(
-        extra="forbid", hide_input_in_errors=True, str_strip_whitespace=True, frozen=True
+        extra="forbid", hide_input_in_errors=True, str_strip_whitespace=True, frozen=True,
+        use_attribute_docstrings=True,
     )
 
 
@@ -78,12 +79,19 @@ class Usuario(Modelo):
     """The subscriber, as printed on the letters."""
 
     nombre: TextoCorto
+    """Nombre completo del usuario, como aparecerá en las cartas."""
     tipo_documento: TipoDocumento
+    """Tipo de documento: CC (cédula), CE (cédula de extranjería), PA (pasaporte), NIT o PPT."""
     numero_documento: Annotated[str, Field(min_length=3, max_length=20)]
+    """Número del documento de identidad, sin espacios."""
     direccion: Annotated[str, Field(min_length=3, max_length=200)]
+    """Dirección para notificaciones."""
     ciudad: TextoCorto
+    """Ciudad o municipio del usuario (encabeza las cartas)."""
     telefono: Annotated[str | None, Field(max_length=30)] = None
+    """Teléfono de contacto (opcional)."""
     correo: Annotated[str | None, Field(max_length=254)] = None
+    """Correo electrónico para notificaciones (opcional)."""
 
     @field_validator("numero_documento")
     @classmethod
@@ -120,16 +128,26 @@ class Contrato(Modelo):
     """The contract with the operator."""
 
     numero: Annotated[str, Field(min_length=1, max_length=40)]
+    """Número de cuenta, de contrato o de la línea."""
     servicios: Annotated[list[Servicio], Field(min_length=1, max_length=4)]
+    """Servicios del contrato: internet_fijo, telefonia_fija, television, movil."""
     modalidad_movil: ModalidadMovil | None = None
+    """Solo si hay servicio móvil: pospago o prepago."""
     fecha_inicio: date
+    """Fecha en que empezó el contrato (AAAA-MM-DD)."""
     dia_corte: Annotated[int, Field(ge=1, le=31)]
+    """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura."""
     valor_mensual: Pesos
+    """Lo que paga al mes, en pesos enteros."""
     direccion_servicio: Annotated[str | None, Field(max_length=200)] = None
+    """Dirección donde se presta el servicio fijo (opcional)."""
     # Extensions to the contract document (see README):
     valores_por_servicio: dict[Servicio, Pesos] | None = None
+    """Valor mensual de cada servicio, si lo conoce (mejora la estimación de la compensación)."""
     servicio_iniciado: bool | None = None
+    """¿Empezó a prestarse el servicio? (vacío: no sabe)."""
     a_distancia: bool | None = None
+    """¿Contrató por teléfono o internet? (vacío: no sabe)."""
 
     @field_validator("servicios")
     @classmethod
@@ -158,25 +176,41 @@ class Permanencia(Modelo):
     """The minimum-permanence clause, when there is one."""
 
     fecha_inicio: date
+    """Fecha en que empezó la cláusula de permanencia."""
     meses: Annotated[int, Field(ge=1, le=60)]
+    """Duración pactada de la permanencia, en meses."""
     beneficio: Beneficio = "desconocido"
+    """Beneficio recibido a cambio de la permanencia (subsidio o financiación del equipo,
+    descuento en la conexión o en la tarifa, ninguno, o desconocido)."""
     valor_beneficio: Pesos | None = None
+    """Valor del beneficio en pesos (vacío: no sabe)."""
     documento_separado: bool | None = None
+    """¿La permanencia consta en un documento aparte firmado por usted? (vacío: no sabe)."""
     ofrecieron_plan_sin_permanencia: bool | None = None
+    """¿Le ofrecieron el mismo plan sin permanencia? (vacío: no sabe)."""
     valor_exigido: Pesos | None = None
+    """Lo que el operador le cobra por retirarse, en pesos (opcional)."""
     meses_suspension_voluntaria: Annotated[int, Field(ge=0, le=24)] = 0
+    """Meses en que suspendió voluntariamente el servicio."""
 
 
 class Falla(Modelo):
     """One service failure (incident)."""
 
     servicio: Servicio
+    """Servicio que falló."""
     inicio: datetime
+    """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
     fin: datetime | None = None
+    """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
     masiva: bool = False
+    """¿Fue una falla masiva (afectó a muchos usuarios)?"""
     reportada: bool = False
+    """¿Reportó la falla al operador?"""
     cun: Cun | None = None
+    """CUN que le dieron al reportar la falla (opcional)."""
     descripcion: Annotated[str | None, Field(max_length=1000)] = None
+    """Qué pasó, en sus palabras (opcional)."""
 
     @field_validator("inicio", "fin")
     @classmethod
@@ -194,15 +228,24 @@ class Reclamacion(Modelo):
     """A PQR already filed with the operator."""
 
     tipo: TipoReclamacion = "queja"
+    """Tipo de PQR presentada: peticion, queja o recurso."""
     asunto: Asunto = "falla"
+    """Asunto: falla, facturacion, terminacion, permanencia, compensacion u otro."""
     fecha_radicacion: date
+    """Fecha en que la presentó."""
     canal: Canal = "web"
+    """Canal: oficina, web, telefono, redes_sociales, correo o app."""
     cun: Cun | None = None
+    """CUN (código único numérico) que le dio el operador."""
     pretensiones: Annotated[list[Pretension], Field(max_length=10)] = []
+    """Lo que pidió en esa reclamación."""
     fecha_respuesta: date | None = None
+    """Fecha en que le notificaron la respuesta (vacío: no han respondido)."""
     sentido_respuesta: Sentido | None = None
+    """Sentido de la respuesta: favorable, parcial o desfavorable."""
     # Extension: the operator's answer did not address every request.
     respuesta_incompleta: bool = False
+    """¿La respuesta dejó sin resolver algo de lo que pidió?"""
 
     @model_validator(mode="after")
     def _respuesta(self) -> Reclamacion:
@@ -228,41 +271,62 @@ class CambioUnilateral(Modelo):
     """A change of plan, price or services the user did not accept."""
 
     fecha: date
+    """Fecha del cambio que usted no autorizó."""
     descripcion: TextoLargo
+    """Qué cambiaron (plan, precio, servicios)."""
 
 
 class GastoAdicional(Modelo):
     """A cost the failure caused (e.g. calls from another line)."""
 
     descripcion: TextoLargo
+    """Qué gasto le causó la falla."""
     valor: Pesos
+    """Valor del gasto en pesos."""
 
 
 class SolicitudTerminacion(Modelo):
     """A termination request already made."""
 
     fecha: date
+    """Fecha en que pidió la terminación."""
     canal: Canal = "web"
+    """Canal por el que la pidió."""
     cun: Cun | None = None
+    """CUN de la solicitud (opcional)."""
 
 
 class Caso(Modelo):
     """One subscriber's situation: the input of `evaluar`."""
 
     fecha_evaluacion: date
+    """Fecha en que se aplica la ley (normalmente hoy)."""
     usuario: Usuario
+    """Datos del usuario para las cartas."""
     operador: Operador
+    """Operador: claro, movistar, tigo, tigo_une, etb, wom u otro."""
     operador_nombre: Annotated[str | None, Field(max_length=160)] = None
+    """Nombre del operador cuando es «otro»."""
     contrato: Contrato
+    """El contrato con el operador."""
     permanencia: Permanencia | None = None
+    """La cláusula de permanencia mínima, si la hay."""
     fallas: Annotated[list[Falla], Field(max_length=200)] = []
+    """Fallas del servicio."""
     reclamaciones: Annotated[list[Reclamacion], Field(max_length=50)] = []
+    """Peticiones, quejas o recursos ya presentados al operador."""
     cambios_unilaterales: Annotated[list[CambioUnilateral], Field(max_length=50)] = []
+    """Cambios de plan, precio o servicios que usted no aceptó."""
     gastos_adicionales: Annotated[list[GastoAdicional], Field(max_length=50)] = []
+    """Gastos que le causó la falla (por ejemplo, llamadas desde otra línea)."""
     solicitud_terminacion: SolicitudTerminacion | None = None
+    """La solicitud de terminación, si ya la hizo."""
     pretensiones: Annotated[list[Pretension], Field(max_length=10)] = []
+    """Lo que quiere pedir: terminar sin penalidad, terminar, compensación, reembolso de gastos,
+    información sobre la falla, copia del contrato o revertir un cambio."""
     # Extension: the next bill showed the compensation (None: unknown).
     compensacion_aplicada: bool | None = None
+    """¿La compensación ya apareció en su factura? (vacío: no sabe)."""
 
     @model_validator(mode="after")
     def _fechas_coherentes(self) -> Caso:

@@ -34,10 +34,18 @@ def b1_indisponibilidad(ctx: Contexto) -> Veredicto:
         return Veredicto("no_aplica", "No reportó fallas del servicio.", fecha=ctx.hoy)
     superan = [f for f in ctx.meses if f.supera]
     if not superan:
-        solo_movil = all(f.servicio == "movil" for f in ctx.caso.fallas)
-        motivo = ("para el servicio móvil no hay un límite de horas que active este derecho"
-                  if solo_movil else "ninguna falla superó el límite de horas en un mes")
-        return Veredicto("no_cumple", f"Por ahora {motivo}.", fecha=ctx.hoy)
+        motivos = []
+        if any(f.supera is False for f in ctx.meses):
+            motivos.append("ninguna falla superó el límite de horas en un mes")
+        if any(f.supera is None and f.servicio != "movil" for f in ctx.meses):
+            motivos.append("para fallas anteriores al 1 de enero de 2018 Salida no tiene el límite "
+                           "de horas del régimen anterior y no puede concluir que se superó")
+        if any(f.servicio == "movil" for f in ctx.meses):
+            motivos.append("para el servicio móvil no hay un límite de horas que active este derecho")
+        if not motivos:
+            motivos.append("las fallas reportadas aún no suman horas (siguen en curso desde hoy)")
+        texto_ = "; ".join(motivos)
+        return Veredicto("no_cumple", texto_[0].upper() + texto_[1:] + ".", fecha=ctx.hoy)
     hechos = "; ".join(
         f"en {texto.mes(f.mes)} {texto.el_servicio(f.servicio)} estuvo sin servicio "
         f"{texto.horas(f.horas)} (límite: {texto.numero(f.umbral.valor)})"  # type: ignore[union-attr]

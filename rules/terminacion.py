@@ -96,7 +96,8 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
             explicacion += (f" El último día para pedirla a tiempo es el "
                             f"{texto.fecha(calc.fecha_limite_aviso)}; mejor hágalo antes.")
     else:
-        explicacion = (f"{inicio}, faltan menos de {dias} para el corte del {corte}: el contrato "
+        faltan = "faltaban" if calc.ya_solicitada else "faltan"
+        explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "
                        f"termina en el corte siguiente, el {texto.fecha(calc.fecha_efectiva)}.")
     return Veredicto("cumple", explicacion, fuerza="solida", fecha=calc.fecha_solicitud,
                      parametros=[usado])

@@ -1,0 +1,164 @@
+"""`flask --app app lote …` and `flask --app app reanudar …`: batches from the command line."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from batch import repositorio
+from batch.ejecutores import Ejecutor, EjecutorEmbebido, ejecutor_configurado
+from batch.evento import EventoMasivo, leer_evento
+from batch.informe import escribir_zip
+from batch.lectura import ArchivoIlegible
+from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
+from rules import CasoInvalido
+from rules.decision import TIPOS_CARTA
+from store.db import BaseDeDatos, base_de_datos
+
+SALIDA_ERROR = 2
+consola = Console(stderr=True, soft_wrap=True)
+
+
+def _fallar(mensaje: str) -> None:
+    consola.print(f"[bold red]Error:[/] {mensaje}", highlight=False)
+    sys.exit(SALIDA_ERROR)
+
+
+def _tipos(valor: str | None) -> list[str] | None:
+    if not valor:
+        return None
+    tipos = [t.strip() for t in valor.split(",") if t.strip()]
+    malos = [t for t in tipos if t not in TIPOS_CARTA]
+    if malos:
+        _fallar(f"--tipos: «{', '.join(malos)}» no es un tipo de carta; use {', '.join(TIPOS_CARTA)}.")
+    return tipos
+
+
+def _evento(ruta: Path | None) -> EventoMasivo | None:
+    if ruta is None:
+        return None
+    try:
+        return leer_evento(ruta.read_bytes())
+    except OSError:
+        _fallar(f"No se pudo leer el evento «{ruta}».")
+    except CasoInvalido as exc:
+        _fallar("El evento no es válido: " + "; ".join(str(e) for e in exc.errores))
+    return None
+
+
+def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor) -> None:
+    """Show progress (a bar on a terminal) until every row has its result or the pool stops."""
+    hilo = threading.Thread(target=ejecutor.esperar, daemon=True)
+    hilo.start()
+    embebido = isinstance(ejecutor, EjecutorEmbebido)
+    avance = repositorio.progreso(bd, lote_id)
+    with Progress(TextColumn("Procesando filas"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=consola, disable=not consola.is_terminal) as barra:
+        tarea = barra.add_task("filas", total=avance.total)
+        while True:
+            avance = repositorio.progreso(bd, lote_id)
+            barra.update(tarea, completed=avance.hechas)
+            if avance.terminado or (embebido and not hilo.is_alive()):
+                break
+            time.sleep(0.3)
+
+
+def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | None,
+            reanudando: bool) -> None:
+    ejecutor = ejecutor_configurado()
+    if isinstance(ejecutor, EjecutorEmbebido) and trabajadores:
+        ejecutor.trabajadores = trabajadores
+    inicio = time.monotonic()
+    try:
+        lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
+        _esperar(bd, lote_id, ejecutor)
+        for _ in range(2):  # a pool worker killed mid-row leaves rows behind: resume them
+            embebido = isinstance(ejecutor, EjecutorEmbebido)
+            if repositorio.progreso(bd, lote_id).terminado or not embebido:
+                break
+            lanzar(bd, lote_id, ejecutor, reanudando=True)
+            _esperar(bd, lote_id, ejecutor)
+    finally:
+        if isinstance(ejecutor, EjecutorEmbebido):
+            ejecutor.cerrar()
+    nombres = escribir_zip(bd, lote_id, salida)
+    _resumen(repositorio.progreso(bd, lote_id), nombres, salida, time.monotonic() - inicio, lote_id)
+
+
+def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, segundos: float,
+             lote_id: str) -> None:
+    tabla = Table(title="Resumen del lote", show_header=False)
+    cartas = sum(1 for n in nombres if n.startswith("cartas/"))
+    for etiqueta, valor in (
+        ("Filas", avance.total), ("Procesadas", avance.ok), ("Con errores", avance.error),
+        ("Sin terminar", avance.total - avance.hechas), ("Cartas generadas", cartas),
+        ("Tiempo", f"{segundos:.1f} s"), ("Archivo", str(salida)), ("Lote", lote_id),
+    ):
+        tabla.add_row(etiqueta, str(valor))
+    Console().print(tabla)
+    if not avance.terminado:
+        consola.print(f"Quedaron filas sin terminar; continúe con: flask --app app reanudar {lote_id} "
+                      f"-o {salida}")
+
+
+@click.command("lote")
+@click.argument("archivo", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--salida", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Archivo .zip de salida.")
+@click.option("--evento", type=click.Path(path_type=Path, dir_okay=False),
+              help="JSON con la falla masiva común (se aplica a las filas sin fallas propias).")
+@click.option("--tipos", help="Cartas a generar, separadas por comas (por defecto: las sugeridas).")
+@click.option("--fecha", type=click.DateTime(["%Y-%m-%d"]),
+              help="Fecha de evaluación para filas sin fecha (por defecto: hoy en Colombia).")
+@click.option("--trabajadores", type=int,
+              help="Procesos del ejecutor embebido (por defecto: uno por núcleo).")
+@click.option("--declaro-autorizacion", is_flag=True,
+              help="Declara que tiene la autorización de cada titular (Ley 1581 de 2012).")
+@click.option("--declarante", default="línea de comandos", help="Quién hace la declaración.")
+def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None, fecha: object,
+             trabajadores: int | None, declaro_autorizacion: bool, declarante: str) -> None:
+    """Genera las cartas de un archivo CSV o XLSX de casos y las empaca en un .zip."""
+    lista_tipos = _tipos(tipos)
+    evento_masivo = _evento(evento)
+    if not declaro_autorizacion:
+        if not sys.stdin.isatty():
+            _fallar("Debe declarar que cuenta con la autorización de cada titular: "
+                    "use --declaro-autorizacion.")
+        if not click.confirm(TEXTO_CONSENTIMIENTO + " ¿Lo declara?", err=True):
+            _fallar("Sin esa declaración no se procesan datos personales.")
+    try:
+        datos = archivo.read_bytes()
+    except OSError:
+        _fallar(f"No se pudo leer el archivo «{archivo}».")
+    bd = base_de_datos()
+    dia = fecha.date() if fecha is not None else None  # type: ignore[attr-defined]
+    try:
+        lote_id = preparar_lote(bd, archivo.name, datos, "cli", declarante, lista_tipos,
+                                evento_masivo, dia if isinstance(dia, date) else None)
+    except ArchivoIlegible as exc:
+        _fallar(str(exc))
+    _correr(bd, lote_id, salida, trabajadores, reanudando=False)
+
+
+@click.command("reanudar")
+@click.argument("lote_id")
+@click.option("-o", "--salida", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Archivo .zip de salida.")
+@click.option("--trabajadores", type=int, help="Procesos del ejecutor embebido.")
+def reanudar_cli(lote_id: str, salida: Path, trabajadores: int | None) -> None:
+    """Reanuda un lote interrumpido: cada fila termina con exactamente un resultado."""
+    bd = base_de_datos()
+    if repositorio.lote_de(bd, lote_id) is None:
+        _fallar(f"No existe el lote «{lote_id}».")
+    _correr(bd, lote_id, salida, trabajadores, reanudando=True)
+
+
+COMANDOS = (lote_cli, reanudar_cli)

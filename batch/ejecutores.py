@@ -1,0 +1,132 @@
+"""Runners behind one interface: an in-process pool (default) or Celery workers (distributed).
+
+Both hand chunks of row ids to `procesar_bloque`, which claims each row, processes it and stores
+its one result in the shared database; progress is read from the database, not from the runner.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from typing import Protocol
+
+from batch import repositorio
+from batch.proceso import LIMITE_SEGUNDOS_FILA, procesar
+from store.db import base_de_datos
+from store.models import Lote
+
+TAMANO_BLOQUE = 8
+TAREAS_POR_TRABAJADOR = 25  # recycle pool workers (bounded memory)
+
+
+def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
+                    segundos: int = LIMITE_SEGUNDOS_FILA) -> int:
+    """Claim and process each row of a chunk; return how many results this call stored."""
+    bd = base_de_datos(url_bd)
+    with bd.sesiones() as s:
+        lote = s.get(Lote, lote_id)
+        tipos = None if lote is None else lote.tipos
+    hechas = 0
+    for fila_id in fila_ids:
+        reclamo = repositorio.reclamar(bd, fila_id)
+        if reclamo is None:
+            continue  # done, cancelled, or being processed elsewhere
+        ficha, fila = reclamo
+        resultado = procesar(fila.numero, fila.caso or {}, fila.tipos or tipos, segundos)
+        if repositorio.terminar(bd, fila_id, ficha, resultado.estado, resultado.resumen,
+                                resultado.documentos, resultado.errores):
+            hechas += 1
+    return hechas
+
+
+def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:
+    """Split row ids into chunks."""
+    for i in range(0, len(ids), tamano):
+        yield ids[i:i + tamano]
+
+
+def calentar_trabajador() -> None:
+    """Warm a worker once (fonts, parsed CSS) so the first row is not slower than the rest."""
+    try:
+        import letters
+
+        calentar = getattr(letters, "calentar", None)
+        if calentar is not None:
+            calentar()
+    except Exception:  # a worker that cannot warm up still processes rows (and reports errors)
+        pass
+
+
+class Ejecutor(Protocol):
+    """Sends a batch's pending rows to workers."""
+
+    def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
+        """Hand the rows to workers; returns at once."""
+
+    def esperar(self) -> None:
+        """Block until the rows sent by this process are done (or handed off)."""
+
+
+class EjecutorEmbebido:
+    """An in-process pool of worker processes, one per core, recycled every few chunks."""
+
+    def __init__(self, url_bd: str | None = None, trabajadores: int | None = None) -> None:
+        self.url_bd = url_bd
+        self.trabajadores = trabajadores or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+        self._futuros: list[Future[int]] = []
+
+    def _grupo(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn: workers never inherit the parent's connections, threads or locks.
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.trabajadores, mp_context=multiprocessing.get_context("spawn"),
+                initializer=calentar_trabajador, max_tasks_per_child=TAREAS_POR_TRABAJADOR,
+            )
+        return self._pool
+
+    def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
+        """Submit the rows in chunks to the pool."""
+        repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
+        grupo = self._grupo()
+        self._futuros += [grupo.submit(procesar_bloque, self.url_bd, lote_id, b)
+                          for b in bloques(fila_ids)]
+
+    def esperar(self) -> None:
+        """Wait for every chunk submitted by this process."""
+        wait(self._futuros)
+        self._futuros = [f for f in self._futuros if not f.done()]
+
+    def cerrar(self) -> None:
+        """Stop the pool's processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=False)
+            self._pool = None
+
+
+class EjecutorCelery:
+    """Chunks sent through the broker (Redis) to any number of `celery worker` processes."""
+
+    def __init__(self, url_bd: str | None = None) -> None:
+        self.url_bd = url_bd
+
+    def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
+        """Queue one task per chunk."""
+        from batch.celery_app import procesar_bloque_tarea
+
+        repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
+        for bloque in bloques(fila_ids):
+            procesar_bloque_tarea.delay(lote_id, bloque)
+
+    def esperar(self) -> None:
+        """Workers run elsewhere: progress is read from the database."""
+
+
+def ejecutor_configurado(url_bd: str | None = None) -> EjecutorEmbebido | EjecutorCelery:
+    """The runner chosen by configuration: Celery when `CELERY_BROKER_URL` is set."""
+    eleccion = os.environ.get("SALIDA_EJECUTOR", "")
+    if eleccion == "celery" or (eleccion != "embebido" and os.environ.get("CELERY_BROKER_URL")):
+        return EjecutorCelery(url_bd)
+    return EjecutorEmbebido(url_bd)

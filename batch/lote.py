@@ -1,0 +1,72 @@
+"""A batch from end to end: read the spreadsheet, store the rows, send them to a runner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from batch import repositorio
+from batch.columnas import columna
+from batch.conversion import FilaLeida, leer_fila
+from batch.ejecutores import EjecutorCelery, EjecutorEmbebido
+from batch.evento import EventoMasivo
+from batch.lectura import ArchivoIlegible, leer_hoja
+from store.db import BaseDeDatos
+
+VERSION_POLITICA = "2026-11"
+TEXTO_CONSENTIMIENTO = (
+    "Declaro que cuento con la autorización previa, expresa e informada de cada titular cuyos "
+    "datos incluyo en este archivo para tratarlos con el fin de preparar sus cartas (Ley 1581 de 2012)."
+)
+
+
+def hoy_en_bogota() -> date:
+    """Today's date in Colombia: the default evaluation date of a batch (read at the door)."""
+    return datetime.now(ZoneInfo("America/Bogota")).date()
+
+
+def consentimiento(declarante: str) -> dict[str, Any]:
+    """The attestation recorded with a batch: text, policy version, time and who attested."""
+    return {"texto": TEXTO_CONSENTIMIENTO, "version_politica": VERSION_POLITICA,
+            "fecha": datetime.now(ZoneInfo("UTC")).isoformat(timespec="seconds"),
+            "declarante": declarante}
+
+
+def _filas(hoja_filas: Iterator[tuple[int, dict[str, Any]]], fecha: date,
+           evento: EventoMasivo | None, limite: int | None) -> Iterator[FilaLeida]:
+    for cuenta, (numero, celdas) in enumerate(hoja_filas, start=1):
+        if limite is not None and cuenta > limite:
+            raise ArchivoIlegible(f"El archivo tiene más de {limite} filas; divídalo en varios.")
+        yield leer_fila(numero, celdas, fecha, evento)
+
+
+def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
+                  declarante: str, tipos: list[str] | None = None,
+                  evento: EventoMasivo | None = None, fecha: date | None = None,
+                  limite_filas: int | None = None) -> str:
+    """Read and store a spreadsheet as a batch; raise `ArchivoIlegible` if the file can't be read."""
+    hoja = leer_hoja(nombre, datos)
+    desconocidas = [c for c in hoja.cabeceras if c and columna(c) is None]
+    errores = [{"fila": 1, "columna": c, "mensaje": "Columna desconocida: se ignoró."}
+               for c in desconocidas]
+    if not any(columna(c) for c in hoja.cabeceras):
+        raise ArchivoIlegible("La primera fila no tiene los nombres de columna de la plantilla.")
+    filas = _filas(hoja.filas, fecha or hoy_en_bogota(), evento, limite_filas)
+    return repositorio.crear_lote(
+        bd, filas, propietario, consentimiento(declarante), tipos=tipos,
+        evento=None if evento is None else evento.model_dump(mode="json"), errores_archivo=errores,
+    )
+
+
+def lanzar(bd: BaseDeDatos, lote_id: str, ejecutor: EjecutorEmbebido | EjecutorCelery,
+           reanudando: bool = False) -> int:
+    """Send the batch's pending rows to the runner; return how many were sent."""
+    ids = repositorio.reanudar(bd, lote_id) if reanudando else repositorio.pendientes(bd, lote_id)
+    if ids:
+        ejecutor.enviar(lote_id, ids)
+    else:
+        repositorio.marcar_en_curso(bd, lote_id)
+        repositorio.cerrar_si_termino(bd, lote_id)
+    return len(ids)

@@ -1,0 +1,124 @@
+"""The template spreadsheet (CSV and XLSX) generated from the model, with a sample row and instructions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+from batch.columnas import COLUMNA_CARTAS, Columna, columnas_plantilla
+from batch.salida_segura import celda_segura
+from rules.ejemplos import SEMILLA
+
+TIPOS = {
+    "texto": "texto", "entero": "número entero (pesos sin decimales; 189900 o 189.900)",
+    "fecha": "fecha (2026-11-03 o 03/11/2026)",
+    "fecha_hora": "fecha y hora (2026-11-03 19:40 o 03/11/2026 19:40; hora de Colombia)",
+    "si_no": "sí, no o no sé", "opcion": "una opción", "lista": "una o varias opciones separadas por comas",
+}
+
+
+def _celda(valor: Any) -> Any:
+    if valor is None:
+        return ""
+    if isinstance(valor, bool):
+        return "sí" if valor else "no"
+    if isinstance(valor, list):
+        return ", ".join(str(v) for v in valor)
+    if isinstance(valor, str) and "T" in valor and valor[:4].isdigit() and len(valor) > 10:
+        return datetime.fromisoformat(valor).strftime("%Y-%m-%d %H:%M")
+    return valor
+
+
+def aplanar(caso: dict[str, Any]) -> dict[str, Any]:
+    """A case dict as one spreadsheet row {header: cell} (the inverse of reading a row)."""
+    fila: dict[str, Any] = {}
+    for col in columnas_plantilla():
+        actual: Any = caso
+        for paso in col.ruta:
+            if isinstance(paso, int):
+                actual = actual[paso] if isinstance(actual, list) and paso < len(actual) else None
+            else:
+                actual = actual.get(paso) if isinstance(actual, dict) else None
+            if actual is None:
+                break
+        fila[col.nombre] = _celda(actual) if col.ruta else ""
+    return fila
+
+
+def ejemplo() -> dict[str, Any]:
+    """The sample row: the bundled seed case."""
+    return aplanar(json.loads(SEMILLA.read_text(encoding="utf-8")))
+
+
+def _instruccion(col: Columna) -> list[str]:
+    obligatoria = "sí" if col.obligatorio and col.nombre != "fecha_evaluacion" else "no"
+    descripcion = col.descripcion
+    if col.nombre == "fecha_evaluacion":
+        descripcion += " Vacío: la fecha del lote."
+    if col.nombre == COLUMNA_CARTAS:
+        descripcion = "Cartas que quiere para esta fila; vacío: las que el lote indique o las sugeridas."
+    return [col.nombre, obligatoria, TIPOS[col.tipo], ", ".join(col.opciones), descripcion]
+
+
+ENCABEZADO_INSTRUCCIONES = ["columna", "obligatoria", "formato", "valores permitidos", "qué poner"]
+NOTAS = [
+    "Una fila por usuario. La primera fila lleva los nombres de las columnas, tal como están.",
+    "Puede agregar más fallas o reclamaciones con el mismo patrón: falla4_inicio, reclamacion3_cun…",
+    "Deje vacío lo que no sabe. Las columnas vacías no se usan.",
+    "Antes de cargar, debe contar con la autorización de cada usuario (Ley 1581 de 2012).",
+]
+
+
+def plantilla_csv() -> bytes:
+    """The template as CSV (UTF-8 with BOM, `;`): header and sample row."""
+    salida = io.StringIO()
+    escritor = csv.writer(salida, delimiter=";", lineterminator="\r\n")
+    columnas = columnas_plantilla()
+    escritor.writerow([c.nombre for c in columnas])
+    fila = ejemplo()
+    escritor.writerow([celda_segura(fila[c.nombre]) for c in columnas])
+    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+
+
+def instrucciones_csv() -> bytes:
+    """The instructions as CSV, one line per column."""
+    salida = io.StringIO()
+    escritor = csv.writer(salida, delimiter=";", lineterminator="\r\n")
+    escritor.writerow(ENCABEZADO_INSTRUCCIONES)
+    for col in columnas_plantilla():
+        escritor.writerow([celda_segura(v) for v in _instruccion(col)])
+    return ("\ufeff" + salida.getvalue()).encode("utf-8")
+
+
+def plantilla_xlsx() -> bytes:
+    """The template as XLSX: a `casos` sheet (header + sample row) and an `instrucciones` sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    libro = Workbook()
+    hoja = libro.active
+    hoja.title = "casos"
+    columnas = columnas_plantilla()
+    hoja.append([c.nombre for c in columnas])
+    fila = ejemplo()
+    hoja.append([celda_segura(fila[c.nombre]) for c in columnas])
+    for celda in hoja[1]:
+        celda.font = Font(bold=True)
+    hoja.freeze_panes = "A2"
+    ayuda = libro.create_sheet("instrucciones")
+    for nota in NOTAS:
+        ayuda.append([nota])
+    ayuda.append([])
+    ayuda.append(ENCABEZADO_INSTRUCCIONES)
+    for celda in ayuda[ayuda.max_row]:
+        celda.font = Font(bold=True)
+    for col in columnas:
+        ayuda.append([celda_segura(v) for v in _instruccion(col)])
+    ayuda.column_dimensions["A"].width = 34
+    ayuda.column_dimensions["E"].width = 90
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()

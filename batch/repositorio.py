@@ -1,0 +1,182 @@
+"""Batch job state in the database: create, claim, finish, resume, cancel, progress.
+
+Each row is processed at least once and at most once: a worker claims a row with a conditional
+UPDATE that stores a fresh token, and its result (summary + documents) is written in one
+transaction only if the row still carries that token. A row whose worker died stays `en_proceso`
+until `reanudar` puts it back to `pendiente`; a late result from the dead claim is then discarded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from batch.conversion import FilaLeida
+from store.db import BaseDeDatos
+from store.models import Documento, Fila, Lote, ahora
+
+TERMINADOS = ("ok", "error", "cancelada")
+
+
+@dataclass(frozen=True)
+class Progreso:
+    """Counts of a batch's rows by state."""
+
+    estado: str
+    total: int
+    pendientes: int
+    en_proceso: int
+    ok: int
+    error: int
+    canceladas: int
+
+    @property
+    def hechas(self) -> int:
+        """Rows with their one result."""
+        return self.ok + self.error + self.canceladas
+
+    @property
+    def terminado(self) -> bool:
+        """Whether every row has its result."""
+        return self.hechas == self.total
+
+
+def huella(token: str) -> str:
+    """A one-way fingerprint of an owner token (the token itself is never stored)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
+               consentimiento: dict[str, Any], tipos: list[str] | None = None,
+               evento: dict[str, Any] | None = None, combinado: bool = False,
+               errores_archivo: list[dict[str, Any]] | None = None) -> str:
+    """Store a batch and its rows; invalid rows get their one (error) result right away."""
+    lote_id = secrets.token_urlsafe(24)
+    with bd.sesiones.begin() as s:
+        lote = Lote(id=lote_id, propietario=huella(propietario), consentimiento=consentimiento,
+                    tipos=tipos, evento=evento, combinado=combinado, estado="pendiente",
+                    errores_archivo=errores_archivo or [])
+        s.add(lote)
+        total = 0
+        for leida in filas:
+            total += 1
+            valida = leida.caso is not None
+            s.add(Fila(
+                lote_id=lote_id, numero=leida.numero,
+                caso=leida.caso.model_dump(mode="json") if valida else None,  # type: ignore[union-attr]
+                tipos=leida.tipos, estado="pendiente" if valida else "error",
+                errores=None if valida else [vars(e) for e in leida.errores],
+                terminada=None if valida else ahora(),
+            ))
+        lote.total = total
+    return lote_id
+
+
+def lote_de(bd: BaseDeDatos, lote_id: str, propietario: str | None = None) -> Lote | None:
+    """The batch, if it exists (and belongs to `propietario` when one is given)."""
+    with bd.sesiones() as s:
+        lote = s.get(Lote, lote_id)
+        if lote is None or (propietario is not None
+                            and not secrets.compare_digest(lote.propietario, huella(propietario))):
+            return None
+        return lote
+
+
+def pendientes(bd: BaseDeDatos, lote_id: str) -> list[int]:
+    """Ids of the rows still waiting to be processed, in spreadsheet order."""
+    with bd.sesiones() as s:
+        return list(s.scalars(select(Fila.id).where(Fila.lote_id == lote_id,
+                                                    Fila.estado == "pendiente")
+                              .order_by(Fila.numero)))
+
+
+def marcar_en_curso(bd: BaseDeDatos, lote_id: str) -> None:
+    """Record that the batch's rows were handed to a runner."""
+    with bd.sesiones.begin() as s:
+        s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado != "cancelado")
+                  .values(estado="en_curso"))
+
+
+def reclamar(bd: BaseDeDatos, fila_id: int) -> tuple[str, Fila] | None:
+    """Claim a pending row of a live batch; return (token, row) or None if someone else has it."""
+    ficha = secrets.token_hex(16)
+    vivo = select(Lote.id).where(Lote.estado != "cancelado").scalar_subquery()
+    with bd.sesiones.begin() as s:
+        hecho = s.execute(
+            update(Fila)
+            .where(Fila.id == fila_id, Fila.estado == "pendiente", Fila.lote_id.in_(vivo))
+            .values(estado="en_proceso", ficha=ficha, reclamada=ahora(), intentos=Fila.intentos + 1)
+        )
+        if hecho.rowcount != 1:
+            return None
+        fila = s.get(Fila, fila_id)
+        assert fila is not None
+        s.expunge(fila)
+        return ficha, fila
+
+
+def terminar(bd: BaseDeDatos, fila_id: int, ficha: str, estado: str, resumen: dict[str, Any] | None,
+             documentos: list[tuple[str, str, bytes, str | None]],
+             errores: list[dict[str, Any]] | None = None) -> bool:
+    """Store a claimed row's one result atomically; False if the claim was lost meanwhile."""
+    with bd.sesiones.begin() as s:
+        hecho = s.execute(
+            update(Fila)
+            .where(Fila.id == fila_id, Fila.ficha == ficha, Fila.estado == "en_proceso")
+            .values(estado=estado, ficha=None, resumen=resumen, errores=errores, terminada=ahora())
+        )
+        if hecho.rowcount != 1:
+            return False  # the claim was lost: nothing was changed
+        s.add_all(Documento(fila_id=fila_id, nombre=n, tipo=t, contenido=c, texto=x)
+                  for n, t, c, x in documentos)
+    with bd.sesiones() as s:
+        lote_id = s.scalar(select(Fila.lote_id).where(Fila.id == fila_id))
+    cerrar_si_termino(bd, lote_id)  # type: ignore[arg-type]
+    return True
+
+
+def cerrar_si_termino(bd: BaseDeDatos, lote_id: str) -> None:
+    """Mark the batch `terminado` once no row is waiting or in progress."""
+    with bd.sesiones.begin() as s:
+        falta = s.scalar(select(Fila.id).where(Fila.lote_id == lote_id,
+                                               Fila.estado.in_(("pendiente", "en_proceso"))).limit(1))
+        if falta is None:
+            s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado == "en_curso")
+                      .values(estado="terminado"))
+
+
+def reanudar(bd: BaseDeDatos, lote_id: str) -> list[int]:
+    """Put rows left `en_proceso` by a dead run back to `pendiente`; return the rows to send."""
+    with bd.sesiones.begin() as s:
+        s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "en_proceso")
+                  .values(estado="pendiente", ficha=None))
+        s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado.in_(("terminado", "en_curso")))
+                  .values(estado="en_curso"))
+    return pendientes(bd, lote_id)
+
+
+def cancelar(bd: BaseDeDatos, lote_id: str) -> None:
+    """Stop a batch: rows not yet claimed get a `cancelada` result."""
+    with bd.sesiones.begin() as s:
+        s.execute(update(Lote).where(Lote.id == lote_id).values(estado="cancelado"))
+        s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "pendiente")
+                  .values(estado="cancelada", terminada=ahora()))
+
+
+def progreso(bd: BaseDeDatos, lote_id: str) -> Progreso:
+    """Counts of the batch's rows by state."""
+    with bd.sesiones() as s:
+        lote = s.get(Lote, lote_id)
+        cuentas = dict(s.execute(select(Fila.estado, func.count()).where(Fila.lote_id == lote_id)
+                                 .group_by(Fila.estado)).all())
+    return Progreso(
+        estado=lote.estado if lote else "desconocido", total=lote.total if lote else 0,
+        pendientes=cuentas.get("pendiente", 0), en_proceso=cuentas.get("en_proceso", 0),
+        ok=cuentas.get("ok", 0), error=cuentas.get("error", 0),
+        canceladas=cuentas.get("cancelada", 0),
+    )
