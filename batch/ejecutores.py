@@ -87,6 +87,11 @@ class EjecutorEmbebido:
             )
         return self._pool
 
+    def iniciar(self) -> None:
+        """Start and warm every worker now, so the first rows are not slower than the rest."""
+        grupo = self._grupo()
+        wait([grupo.submit(os.getpid) for _ in range(self.trabajadores * 2)])
+
     def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
         """Submit the rows in chunks to the pool."""
         repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
