@@ -148,6 +148,8 @@ class Contrato(Modelo):
     """¿Empezó a prestarse el servicio? (vacío: no sabe)."""
     a_distancia: bool | None = None
     """¿Contrató por teléfono o internet? (vacío: no sabe)."""
+    fecha_limite_instalacion: date | None = None
+    """Último día pactado para instalar o activar el servicio (opcional)."""
 
     @field_validator("servicios")
     @classmethod

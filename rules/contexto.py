@@ -11,7 +11,7 @@ from rules.decision import ParametroUsado
 from rules.parametros import Parametros
 
 if TYPE_CHECKING:
-    from rules.compensacion import MesServicio
+    from rules.indisponibilidad import MesServicio
     from rules.permanencia import CalculoPermanencia
     from rules.pqr import EstadoPQR
     from rules.terminacion import CalculoTerminacion
@@ -56,7 +56,7 @@ class Contexto:
     @cached_property
     def meses(self) -> list[MesServicio]:
         """Unavailability per service and calendar month."""
-        from rules.compensacion import calcular_meses
+        from rules.indisponibilidad import calcular_meses
 
         return calcular_meses(self)
 

@@ -61,7 +61,7 @@ class PermanenciaDecision(Salida):
     """May the operator collect anything for leaving early, and how much at most."""
 
     existe: bool
-    exigible: bool | None
+    exigible: bool | None  # None: only grounds that need proof or can be disputed
     fecha_fin: date | None = None
     valor_maximo: int | None = None
     fundamentos: list[str] = []
@@ -74,7 +74,7 @@ class PermanenciaDecision(Salida):
 class TerminacionDecision(Salida):
     """Can the user end the contract, without penalty, and from when."""
 
-    puede_terminar: bool
+    puede_terminar: bool | None  # None: the evaluation date is outside the engine's coverage
     sin_penalidad: bool | None
     fecha_limite_aviso: date | None = None
     fecha_efectiva: date | None = None

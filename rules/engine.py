@@ -34,8 +34,6 @@ from rules.terminacion import quiere_terminar
 
 AVISO_LEGAL = ("Salida informa y redacta: usted revisa, firma y presenta sus cartas. Esto no es "
                "asesoría legal.")
-MATERIAS_QUEJA = frozenset({"compensacion", "informacion_falla", "copia_contrato",
-                            "reembolso_gastos", "revertir_cambio"})
 _ORDEN = {
     "P": 0, "T": 1, "B": 2, "C": 3, "Q": 4,
 }
@@ -123,14 +121,20 @@ def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDe
             motivos += [por_regla[b] for b in ctx.resultados["B3"].base]  # type: ignore[attr-defined]
         else:
             motivos.append(h)
-    exigible = not motivos and calc.meses_restantes > 0
+    fuerza = mas_fuerte([h.fuerza for h in motivos])
+    if calc.meses_restantes == 0 or (motivos and fuerza == "solida"):
+        exigible: bool | None = False
+    elif motivos:
+        exigible = None  # only grounds that need proof or can be disputed: not settled
+    else:
+        exigible = True
     return PermanenciaDecision(
         existe=True,
         exigible=exigible,
         fecha_fin=calc.fecha_fin,
-        valor_maximo=calc.valor_proporcional if exigible else 0,
+        valor_maximo=0 if exigible is False else calc.valor_proporcional,
         fundamentos=[h.id for h in motivos],
-        fuerza=mas_fuerte([h.fuerza for h in motivos]),  # type: ignore[arg-type]
+        fuerza=fuerza,  # type: ignore[arg-type]
         valor_proporcional=calc.valor_proporcional,
         meses_restantes=calc.meses_restantes,
     )
@@ -143,7 +147,7 @@ def _terminacion(ctx: Contexto, por_regla: dict[str, Hallazgo],
                    if por_regla[k].resultado == "cumple"]
     sin_penalidad = None if perm.exigible is None else not perm.exigible
     if calc is None:
-        return TerminacionDecision(puede_terminar=ctx.cubierto(ctx.hoy),
+        return TerminacionDecision(puede_terminar=True if ctx.cubierto(ctx.hoy) else None,
                                    sin_penalidad=sin_penalidad, fundamentos=fundamentos)
     return TerminacionDecision(
         puede_terminar=True, sin_penalidad=sin_penalidad,
@@ -159,7 +163,7 @@ def _compensacion(ctx: Contexto) -> CompensacionDecision:
             servicio=f.servicio, mes=f.mes, horas=round(f.horas, 2),
             umbral_horas=None if f.umbral is None else float(f.umbral.valor),
             supera_umbral=f.supera, valor_estimado=f.valor, automatica=f.automatica,
-            incidentes=f.incidentes, cargo_mensual=f.cargo, en_curso=f.en_curso,
+            incidentes=f.conteo.periodos, cargo_mensual=f.cargo, en_curso=f.en_curso,
         )
         for f in ctx.meses
     ]
@@ -182,7 +186,8 @@ def _plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
         estado = p.vigente("respuesta_pqr_dias_habiles", r.fecha_radicacion)
         plazos.append(Plazo(
             id="respuesta_pqr", cun=r.cun, desde=r.fecha_radicacion, vence=e.vence,
-            dias_habiles=e.dias, vencido=e.vencido or e.sap_causa == "respuesta_tardia",
+            dias_habiles=e.dias,
+            vencido=e.vencido or (r.fecha_respuesta is not None and r.fecha_respuesta > e.vence),
             consecuencia="silencio_administrativo_positivo", estado=estado.estado if estado else None,
             fundamento=por_regla["Q2"].id, reclamacion=e.indice,
         ))
@@ -233,9 +238,7 @@ def _plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
 def _cartas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision) -> list[str]:
     caso = ctx.caso
     cartas: set[str] = set()
-    materias = (caso.fallas or caso.gastos_adicionales or caso.cambios_unilaterales
-                or MATERIAS_QUEJA & set(caso.pretensiones))
-    if materias and not any(r.tipo in ("queja", "peticion") for r in caso.reclamaciones):
+    if _materias_sin_queja(caso):
         cartas.add("queja")
     if caso.solicitud_terminacion is None and (quiere_terminar(ctx) or perm.fundamentos):
         cartas.add("terminacion")
@@ -248,6 +251,30 @@ def _cartas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDeci
     if por_regla["Q4"].resultado == "cumple" and (any(e.sap for e in ctx.pqrs) or cerradas):
         cartas.add("queja_sic")
     return [c for c in TIPOS_CARTA if c in cartas]
+
+
+# Which complaint subjects cover each matter a queja may raise.
+_CUBRE = {
+    "fallas": {"falla", "compensacion"},
+    "gastos": {"falla", "compensacion", "otro"},
+    "cambios": {"facturacion", "otro", "terminacion"},
+    "informacion": {"falla", "otro"},
+}
+
+
+def _materias_sin_queja(caso: Caso) -> list[str]:
+    """Matters of the case that no complaint already filed covers."""
+    materias = []
+    if caso.fallas:
+        materias.append("fallas")
+    if caso.gastos_adicionales:
+        materias.append("gastos")
+    if caso.cambios_unilaterales:
+        materias.append("cambios")
+    if {"informacion_falla", "copia_contrato"} & set(caso.pretensiones):
+        materias.append("informacion")
+    asuntos = {r.asunto for r in caso.reclamaciones if r.tipo in ("queja", "peticion")}
+    return [m for m in materias if not _CUBRE[m] & asuntos]
 
 
 def _cartas_no_disponibles(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> dict[str, str]:
@@ -283,7 +310,7 @@ def _advertencias(ctx: Contexto, hallazgos: list[Hallazgo],
     if any(f.fin is None for f in ctx.caso.fallas):
         avisos.append("Hay fallas en curso: sus horas se cuentan hasta el inicio de la fecha de "
                       "evaluación; vuelva a evaluar cuando terminen.")
-    if perm.existe and perm.exigible is False and perm.fuerza in ("requiere_prueba", "argumentable"):
+    if perm.existe and perm.exigible is None and perm.fundamentos:
         monto = ("" if perm.valor_proporcional is None
                  else f" Si ese argumento no prospera, lo máximo que pueden cobrarle es "
                       f"${perm.valor_proporcional:,}".replace(",", ".") + ".")

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from rules import texto
+from rules.compensacion import sin_cobertura
 from rules.contexto import Contexto
+from rules.indisponibilidad import describir
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
 
 CAPITULO = "Terminar sin pagar la permanencia por culpa del operador"
 ORDEN_FUERZA = {"solida": 0, "requiere_prueba": 1, "argumentable": 2}
 PIDE_TERMINAR = frozenset({"terminar_sin_penalidad"})
+SERVICIOS = ("internet_fijo", "telefonia_fija", "television", "movil")
 
 
 def mas_fuerte(fuerzas: list[str | None]) -> str | None:
@@ -32,25 +35,12 @@ def b1_indisponibilidad(ctx: Contexto) -> Veredicto:
     """A month above the compensation threshold, documented by dates and hours, is the trigger (U)."""
     if not ctx.caso.fallas:
         return Veredicto("no_aplica", "No reportó fallas del servicio.", fecha=ctx.hoy)
+    if (v := sin_cobertura(ctx, SERVICIOS)) is not None:
+        return v
     superan = [f for f in ctx.meses if f.supera]
     if not superan:
-        motivos = []
-        if any(f.supera is False for f in ctx.meses):
-            motivos.append("ninguna falla superó el límite de horas en un mes")
-        if any(f.supera is None and f.servicio != "movil" for f in ctx.meses):
-            motivos.append("para fallas anteriores al 1 de enero de 2018 Salida no tiene el límite "
-                           "de horas del régimen anterior y no puede concluir que se superó")
-        if any(f.servicio == "movil" for f in ctx.meses):
-            motivos.append("para el servicio móvil no hay un límite de horas que active este derecho")
-        if not motivos:
-            motivos.append("las fallas reportadas aún no suman horas (siguen en curso desde hoy)")
-        texto_ = "; ".join(motivos)
-        return Veredicto("no_cumple", texto_[0].upper() + texto_[1:] + ".", fecha=ctx.hoy)
-    hechos = "; ".join(
-        f"en {texto.mes(f.mes)} {texto.el_servicio(f.servicio)} estuvo sin servicio "
-        f"{texto.horas(f.horas)} (límite: {texto.numero(f.umbral.valor)})"  # type: ignore[union-attr]
-        for f in superan
-    )
+        return _b1_no_cumple(ctx)
+    hechos = "; ".join(describir(f) for f in superan)
     explicacion = (hechos[0].upper() + hechos[1:] + ". La CRC reconoce que, cuando la falta de "
                    "disponibilidad supera lo permitido, el usuario puede pedir compensación o "
                    "terminar el contrato incluso sin pagar la permanencia. Lo que exactamente activa "
@@ -59,17 +49,34 @@ def b1_indisponibilidad(ctx: Contexto) -> Veredicto:
     if not quejas:
         explicacion += " Conviene presentar primero una queja por la falla."
     extra = []
-    fecha = superan[0].mes + "-01"
     usados = [superan[0].umbral]
     if any(f.servicio == "internet_fijo" for f in superan):
         esencial = ctx.usado("internet_servicio_esencial", ctx.hoy)
         if esencial is not None:
-            explicacion += " Además, el internet es un servicio público esencial que debe prestarse "
-            explicacion += "de forma continua."
+            explicacion += (" Además, el internet es un servicio público esencial que debe "
+                            "prestarse de forma continua.")
             extra.append("L2108-1")
             usados.append(esencial)
     return Veredicto("cumple", explicacion, fuerza="requiere_prueba",
-                     fecha=date.fromisoformat(fecha), parametros=usados, fuentes_extra=extra)
+                     fecha=date.fromisoformat(superan[0].mes + "-01"), parametros=usados,
+                     fuentes_extra=extra)
+
+
+def _b1_no_cumple(ctx: Contexto) -> Veredicto:
+    motivos = []
+    if any(f.supera is False for f in ctx.meses):
+        motivos.append("ninguna falla superó el límite de horas en un mes")
+    if any(f.servicio == "movil" for f in ctx.meses):
+        motivos.append("para el servicio móvil no hay un límite de horas que active este derecho")
+    if not ctx.meses:
+        motivos.append("las fallas reportadas aún no suman horas (siguen en curso desde hoy)")
+    sin_umbral = [f for f in ctx.meses if f.supera is None and f.servicio != "movil"]
+    if sin_umbral:
+        texto_ = "; ".join([*motivos, "para fallas anteriores al 1 de enero de 2018 Salida no tiene "
+                            "el límite de horas del régimen anterior y no puede concluir si se superó"])
+        return Veredicto("falta_informacion", texto_[0].upper() + texto_[1:] + ".", fecha=ctx.hoy)
+    texto_ = "; ".join(motivos)
+    return Veredicto("no_cumple", "Por ahora " + texto_ + ".", fecha=ctx.hoy)
 
 
 @regla(
@@ -87,7 +94,16 @@ def b2_modificacion(ctx: Contexto) -> Veredicto:
     primero = min(c.fecha for c in cambios)
     if not ctx.cubierto(primero):
         return no_cubierto(ctx, "El cambio unilateral", primero)
+    perm = ctx.caso.permanencia
     hechos = "; ".join(f"el {texto.fecha(c.fecha)}: «{c.descripcion}»" for c in cambios)
+    if perm is not None and all(c.fecha < perm.fecha_inicio for c in cambios):
+        return Veredicto(
+            "no_cumple",
+            f"Los cambios que reporta ({hechos}) son anteriores a la permanencia, que empezó el "
+            f"{texto.fecha(perm.fecha_inicio)}: no sirven para dejarla sin efecto, aunque puede "
+            "reclamarlos.",
+            fecha=primero,
+        )
     return Veredicto(
         "cumple",
         f"Usted reporta {texto.plural(len(cambios), 'cambio', 'cambios')} sin su autorización "
@@ -152,8 +168,7 @@ def b5_silencio(ctx: Contexto) -> Veredicto:
     con_sap = [e for e in ctx.pqrs if e.sap]
     if not con_sap:
         return Veredicto("no_aplica", "No hay silencio positivo en sus reclamaciones.", fecha=ctx.hoy)
-    pidio = [e for e in con_sap if PIDE_TERMINAR & set(e.reclamacion.pretensiones)
-             or e.reclamacion.asunto in ("terminacion", "permanencia")]
+    pidio = [e for e in con_sap if PIDE_TERMINAR & set(e.reclamacion.pretensiones)]
     if not pidio:
         return Veredicto(
             "no_cumple",

@@ -71,6 +71,13 @@ def calcular_permanencia(ctx: Contexto) -> CalculoPermanencia | None:
     return CalculoPermanencia(fecha_fin(perm), salida, restantes, lineal, tope)
 
 
+def _solo_conexion(ctx: Contexto) -> bool:
+    """Res. 4930/2016: a fixed-service clause then could only cover the connection charge."""
+    perm = ctx.caso.permanencia
+    return (perm is not None and bool(ctx.caso.servicios_fijos())
+            and ctx.valor("permanencia_fija_solo_conexion", perm.fecha_inicio) is True)
+
+
 def _sin_clausula(ctx: Contexto) -> Veredicto | None:
     perm = ctx.caso.permanencia
     if perm is None:
@@ -114,7 +121,9 @@ def p1_movil(ctx: Contexto) -> Veredicto:
             f"La cláusula se pactó el {texto.fecha(inicio)}. Desde el 1 de julio de 2014 no puede "
             "haber permanencia por el servicio móvil; como su contrato también tiene servicios "
             "fijos, la permanencia solo puede referirse a estos, y no le pueden cobrar nada por la "
-            "parte móvil." + equipo,
+            "parte móvil." + equipo + (" Si el equipo subsidiado es el celular, ese beneficio no puede "
+            "amarrarse a la permanencia." if perm.beneficio in ("subsidio_equipo", "financiacion_equipo")
+            else ""),
             fecha=inicio, parametros=usados,
         )
     return Veredicto(
@@ -288,9 +297,9 @@ def p5_monto(ctx: Contexto) -> Veredicto:
     elif perm.valor_exigido is not None:
         explicacion += (f" Le exigen {texto.pesos(perm.valor_exigido)}, que no supera ese tope; "
                         f"el máximo es {texto.pesos(perm.valor_exigido)}.")
-    if perm.fecha_inicio.year in (2016, 2017) and ctx.caso.servicios_fijos():
-        explicacion += (" Para cláusulas de servicios fijos de 2016 y 2017, la Res. CRC 4930 de 2016 "
-                        "limitaba la permanencia al cargo de conexión.")
+    if _solo_conexion(ctx):
+        explicacion += (" Para cláusulas de servicios fijos de esa época, la Res. CRC 4930 de 2016 "
+                        "limitaba la permanencia al cargo de conexión (véase P8).")
     return Veredicto("cumple", explicacion, fuerza=fuerza, fecha=perm.fecha_inicio)
 
 
@@ -369,7 +378,8 @@ def p7_suspension(ctx: Contexto) -> Veredicto:
     "P8-clausula-impugnable",
     "Una cláusula sin beneficio, sin documento aparte o sin alternativa sin permanencia se puede impugnar",
     CAPITULO,
-    ("L1480-41", "CRC-FAQ-PERMANENCIA"),
+    ("L1480-41", "CRC-FAQ-PERMANENCIA", "RES-4930-2016"),
+    ("permanencia_fija_solo_conexion",),
 )
 def p8_impugnable(ctx: Contexto) -> Veredicto:
     """Strong ground when the benefit is absent; arguable when only a formality is missing."""
@@ -388,6 +398,9 @@ def p8_impugnable(ctx: Contexto) -> Veredicto:
             fuerza="solida", fecha=perm.fecha_inicio,
         )
     formales = []
+    if _solo_conexion(ctx) and perm.beneficio not in ("descuento_conexion", "desconocido"):
+        formales.append("se pactó cuando la Res. CRC 4930 de 2016 solo permitía amarrar a la "
+                        "permanencia el cargo de conexión de servicios fijos")
     if perm.documento_separado is False:
         formales.append("no consta en un documento aparte aceptado por usted")
     if perm.ofrecieron_plan_sin_permanencia is False:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rules import texto
-from rules.calendario import vencimiento
+from rules.calendario import sumar_habiles, vencimiento
 from rules.caso import Reclamacion
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
@@ -71,7 +71,9 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
             dias_recurso = ctx.valor("recurso_dias_habiles", respuesta)
             if procede and dias_recurso is not None:
                 recurso_dias = int(dias_recurso)
-                recurso_vence = vencimiento(respuesta, recurso_dias)
+                # The user's own deadline: counted from the day after notification, without
+                # moving a weekend notification forward (the earlier, safer date).
+                recurso_vence = sumar_habiles(respuesta, recurso_dias)
         estados.append(EstadoPQR(
             i, rec, int(dias), vence, vencido, causa is not None,
             vence + timedelta(days=1) if causa else None, causa, procede, recurso_vence,
@@ -139,6 +141,10 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
             partes.append(f"{base}; todavía está dentro del plazo")
     explicacion = "; ".join(partes)
     explicacion = explicacion[0].upper() + explicacion[1:] + "."
+    fuera = len(ctx.caso.reclamaciones) - len(ctx.pqrs)
+    if fuera:
+        explicacion += (f" {texto.plural(fuera, 'reclamación es anterior', 'reclamaciones son anteriores')}"
+                        " al 18 de mayo de 2011: no se evalúa (no cubierto).")
     usados = [ctx.usado("respuesta_pqr_dias_habiles", ctx.pqrs[0].reclamacion.fecha_radicacion)]
     if aplica:
         horas = ctx.usado("cumplimiento_sap_horas", ctx.hoy)
@@ -280,5 +286,5 @@ def q6_factura(ctx: Contexto) -> Veredicto:
         "cumple",
         f"Mientras se decide {texto.lista(e.nombre for e in facturas)}, no tiene que pagar la parte "
         "de la factura en discusión, si reclamó antes de la fecha de pago. Pague lo que no discute.",
-        fuerza="solida", fecha=facturas[0].reclamacion.fecha_radicacion,
+        fuerza="requiere_prueba", fecha=facturas[0].reclamacion.fecha_radicacion,
     )

@@ -156,18 +156,32 @@ def t4_parcial(ctx: Contexto) -> Veredicto:
 def t5_no_iniciado(ctx: Contexto) -> Veredicto:
     """If the operator never started the service within the agreed term, termination and refund."""
     contrato = ctx.caso.contrato
-    if contrato.servicio_iniciado is False:
-        return Veredicto(
-            "cumple",
-            "Usted indica que el servicio nunca empezó a prestarse: puede pedir la terminación y "
-            "la devolución de lo pagado.",
-            fuerza="solida", fecha=contrato.fecha_inicio,
-        )
-    if contrato.servicio_iniciado is True or ctx.caso.fallas:
+    if contrato.servicio_iniciado is True or (contrato.servicio_iniciado is None and ctx.caso.fallas):
         return Veredicto("no_cumple", "El servicio sí empezó a prestarse.",
                          fecha=contrato.fecha_inicio)
-    return Veredicto("no_aplica", "No indicó que el servicio nunca se haya instalado.",
-                     fecha=contrato.fecha_inicio)
+    if contrato.servicio_iniciado is None:
+        return Veredicto("no_aplica", "No indicó que el servicio nunca se haya instalado.",
+                         fecha=contrato.fecha_inicio)
+    limite = contrato.fecha_limite_instalacion
+    if limite is None:
+        return Veredicto(
+            "falta_informacion",
+            "Usted indica que el servicio no ha empezado. Si el plazo de instalación pactado ya "
+            "venció, puede pedir la terminación y la devolución de lo pagado: falta saber ese plazo.",
+            fecha=contrato.fecha_inicio, faltantes=["contrato.fecha_limite_instalacion"],
+        )
+    if ctx.hoy <= limite:
+        return Veredicto(
+            "no_cumple",
+            f"El plazo de instalación vence el {texto.fecha(limite)}: todavía está corriendo.",
+            fecha=contrato.fecha_inicio,
+        )
+    return Veredicto(
+        "cumple",
+        f"El plazo de instalación venció el {texto.fecha(limite)} y el servicio no ha empezado: "
+        "puede pedir la terminación y la devolución de lo pagado.",
+        fuerza="solida", fecha=contrato.fecha_inicio,
+    )
 
 
 @regla(
@@ -207,12 +221,18 @@ def t6_retracto(ctx: Contexto) -> Veredicto:
             f"{texto.fecha(vence)}.",
             fuerza="solida", fecha=inicio, parametros=[usado],
         )
+    if contrato.servicio_iniciado is None:
+        return Veredicto(
+            "falta_informacion",
+            f"Contrató a distancia: puede retractarse hasta el {texto.fecha(vence)} si el servicio no "
+            "ha empezado a prestarse con su consentimiento. Falta saber si ya empezó.",
+            fecha=inicio, parametros=[usado], faltantes=["contrato.servicio_iniciado"],
+        )
     return Veredicto(
         "no_cumple",
         "Contrató a distancia, pero el retracto no procede cuando el servicio ya empezó a prestarse "
         "con su consentimiento.",
         fecha=inicio, parametros=[usado],
-        faltantes=["contrato.servicio_iniciado"] if contrato.servicio_iniciado is None else [],
     )
 
 

@@ -53,6 +53,18 @@ def horas(valor: float) -> str:
     return f"{numero(valor)} {'hora' if valor == 1 else 'horas'}"
 
 
+def duracion(valor: float) -> str:
+    """11.5 → '11 horas y 30 minutos'; 4 → '4 horas'; 0.25 → '15 minutos'."""
+    minutos = round(valor * 60)
+    h, m = divmod(minutos, 60)
+    partes = []
+    if h:
+        partes.append(plural(h, "hora", "horas"))
+    if m or not h:
+        partes.append(plural(m, "minuto", "minutos"))
+    return " y ".join(partes)
+
+
 def pesos(valor: int) -> str:
     """'$189.900'."""
     return "$" + f"{valor:,}".replace(",", ".")

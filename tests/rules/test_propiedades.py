@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rules.caso import BOGOTA, Permanencia
-from rules.compensacion import horas_por_mes, unir
+from rules.horas import horas_por_mes, unir
 from rules.permanencia import fecha_fin, meses_restantes, monto_lineal
 
 INICIO = datetime(2025, 1, 1, tzinfo=BOGOTA)
@@ -20,8 +20,8 @@ intervalos = st.lists(
                   for a, d, c in xs])
 
 
-def _total(filas: dict[str, tuple[float, int, bool]]) -> float:
-    return sum(h for h, _, _ in filas.values())
+def _total(filas) -> float:
+    return sum(m.horas for m in filas.values())
 
 
 @given(intervalos)
@@ -39,7 +39,7 @@ def test_horas_no_dependen_del_orden(xs, semilla):
     a, b = horas_por_mes(xs), horas_por_mes(barajados)
     assert a.keys() == b.keys()
     for mes in a:
-        assert abs(a[mes][0] - b[mes][0]) < 1e-9
+        assert abs(a[mes].horas - b[mes].horas) < 1e-9
 
 
 @given(intervalos)
@@ -53,7 +53,7 @@ def test_zona_horaria_se_respeta_al_partir_meses():
     i = datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # 23:00 Bogotá, 31 Oct
     f = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)  # 01:00 Bogotá, 1 Nov
     filas = horas_por_mes([(i, f, False)])
-    assert filas["2026-10"][0] == 1.0 and filas["2026-11"][0] == 1.0
+    assert filas["2026-10"].horas == 1.0 and filas["2026-11"].horas == 1.0
 
 
 permanencias = st.builds(

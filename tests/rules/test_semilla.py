@@ -95,7 +95,7 @@ def test_hallazgos(decision):
     assert resultados["Q3"][0] == "no_aplica"
     assert resultados["Q4"] == ("cumple", "solida")
     b1 = decision.hallazgo("B1")
-    assert "11,5 horas" in b1.explicacion and "límite: 2,5" in b1.explicacion
+    assert "11 horas y 30 minutos" in b1.explicacion and "(límite: 2,5 horas)" in b1.explicacion
     assert any(c.articulo == "1" and c.norma.startswith("Ley 2108") for c in b1.citas)
     p5 = decision.hallazgo("P5")
     assert "$480.000 × 3 ÷ 12 = $120.000" in p5.explicacion and "$350.000" in p5.explicacion
