@@ -120,11 +120,14 @@ def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, seg
               help="Fecha de evaluación para filas sin fecha (por defecto: hoy en Colombia).")
 @click.option("--trabajadores", type=int,
               help="Procesos del ejecutor embebido (por defecto: uno por núcleo).")
+@click.option("--combinado", is_flag=True,
+              help="Agrega impresion.pdf: todas las cartas en un PDF con índice, para imprimir.")
 @click.option("--declaro-autorizacion", is_flag=True,
               help="Declara que tiene la autorización de cada titular (Ley 1581 de 2012).")
 @click.option("--declarante", default="línea de comandos", help="Quién hace la declaración.")
 def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None, fecha: object,
-             trabajadores: int | None, declaro_autorizacion: bool, declarante: str) -> None:
+             trabajadores: int | None, combinado: bool, declaro_autorizacion: bool,
+             declarante: str) -> None:
     """Genera las cartas de un archivo CSV o XLSX de casos y las empaca en un .zip."""
     lista_tipos = _tipos(tipos)
     evento_masivo = _evento(evento)
@@ -142,7 +145,8 @@ def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None
     dia = fecha.date() if fecha is not None else None  # type: ignore[attr-defined]
     try:
         lote_id = preparar_lote(bd, archivo.name, datos, "cli", declarante, lista_tipos,
-                                evento_masivo, dia if isinstance(dia, date) else None)
+                                evento_masivo, dia if isinstance(dia, date) else None,
+                                combinado=combinado)
     except ArchivoIlegible as exc:
         _fallar(str(exc))
     _correr(bd, lote_id, salida, trabajadores, reanudando=False)

@@ -10,12 +10,12 @@ import multiprocessing
 import os
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
-from typing import Protocol
+from typing import Any, Protocol
 
 from batch import repositorio
 from batch.proceso import LIMITE_SEGUNDOS_FILA, procesar
-from store.db import base_de_datos
-from store.models import Lote
+from store.db import BaseDeDatos, base_de_datos
+from store.models import Combinado, Lote
 
 TAMANO_BLOQUE = 8
 TAREAS_POR_TRABAJADOR = 25  # recycle pool workers (bounded memory)
@@ -28,17 +28,36 @@ def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
     with bd.sesiones() as s:
         lote = s.get(Lote, lote_id)
         tipos = None if lote is None else lote.tipos
+        combinado = lote is not None and lote.combinado
     hechas = 0
+    impresion: list[tuple[int, str, Any]] = []
     for fila_id in fila_ids:
         reclamo = repositorio.reclamar(bd, fila_id)
         if reclamo is None:
             continue  # done, cancelled, or being processed elsewhere
         ficha, fila = reclamo
-        resultado = procesar(fila.numero, fila.caso or {}, fila.tipos or tipos, segundos)
+        maquetados: list[tuple[int, str, Any]] | None = [] if combinado else None
+        resultado = procesar(fila.numero, fila.caso or {}, fila.tipos or tipos, segundos, maquetados)
         if repositorio.terminar(bd, fila_id, ficha, resultado.estado, resultado.resumen,
                                 resultado.documentos, resultado.errores):
             hechas += 1
+            impresion += maquetados or []
+    if impresion:
+        _combinar(bd, lote_id, impresion)
     return hechas
+
+
+def _combinar(bd: BaseDeDatos, lote_id: str, impresion: list[tuple[int, str, Any]]) -> None:
+    """Store the chunk's letters as one PDF built from their laid-out pages (`Document.copy`)."""
+    from letters import combinar
+
+    try:
+        contenido = combinar([doc for _, _, doc in impresion])
+    except Exception:  # the letters are stored one by one anyway; packaging falls back to them
+        return
+    paginas = [[numero, tipo, len(doc.pages)] for numero, tipo, doc in impresion]
+    with bd.sesiones.begin() as s:
+        s.add(Combinado(lote_id=lote_id, contenido=contenido, paginas=paginas))
 
 
 def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:

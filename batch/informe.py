@@ -103,6 +103,16 @@ def escribir_zip(bd: BaseDeDatos, lote_id: str, destino: IO[bytes] | Path | str)
                     z.writestr(f"cartas/{doc.nombre}", doc.contenido, zipfile.ZIP_STORED)
                     nombres.append(f"cartas/{doc.nombre}")
                 s.expunge(fila)
+        with bd.sesiones() as s:
+            lote = s.get(Lote, lote_id)
+            combinado = lote is not None and lote.combinado
+        if combinado:
+            from batch.impresion import escribir_impresion
+
+            impresion = io.BytesIO()
+            if escribir_impresion(bd, lote_id, impresion):
+                z.writestr("impresion.pdf", impresion.getvalue(), zipfile.ZIP_STORED)
+                nombres.append("impresion.pdf")
         for nombre, contenido in (
             ("informe.csv", _csv(lineas_informe(bd, lote_id), cabecera)),
             ("informe.xlsx", _xlsx(lineas_informe(bd, lote_id), cabecera)),

@@ -45,7 +45,7 @@ def _filas(hoja_filas: Iterator[tuple[int, dict[str, Any]]], fecha: date,
 def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
                   declarante: str, tipos: list[str] | None = None,
                   evento: EventoMasivo | None = None, fecha: date | None = None,
-                  limite_filas: int | None = None) -> str:
+                  limite_filas: int | None = None, combinado: bool = False) -> str:
     """Read and store a spreadsheet as a batch; raise `ArchivoIlegible` if the file can't be read."""
     hoja = leer_hoja(nombre, datos)
     desconocidas = [c for c in hoja.cabeceras if c and columna(c) is None]
@@ -57,6 +57,7 @@ def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
     return repositorio.crear_lote(
         bd, filas, propietario, consentimiento(declarante), tipos=tipos,
         evento=None if evento is None else evento.model_dump(mode="json"), errores_archivo=errores,
+        combinado=combinado,
     )
 
 

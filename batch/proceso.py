@@ -90,9 +90,14 @@ def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str
 
 
 def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
-             segundos: int = LIMITE_SEGUNDOS_FILA) -> ResultadoFila:
-    """Evaluate a stored case and render its letters; never raises."""
-    from letters import render_pdf
+             segundos: int = LIMITE_SEGUNDOS_FILA,
+             maquetados: list[tuple[int, str, Any]] | None = None) -> ResultadoFila:
+    """Evaluate a stored case and render its letters; never raises.
+
+    With `maquetados`, each letter's laid-out document is also kept there (row, kind, document)
+    so the chunk can combine their pages into one printing PDF without laying them out again.
+    """
+    from letters import documento_a_pdf, render_documento, render_pdf
 
     try:
         with limite_de_tiempo(segundos):
@@ -104,7 +109,12 @@ def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
                 if tipo not in decision.cartas_posibles:
                     no_disponibles[tipo] = decision.cartas_no_disponibles.get(tipo, "no disponible")
                     continue
-                pdf = render_pdf(caso, decision, tipo)
+                if maquetados is None:
+                    pdf = render_pdf(caso, decision, tipo)
+                else:
+                    documento = render_documento(caso, decision, tipo)
+                    pdf = documento_a_pdf(documento)
+                    maquetados.append((numero, tipo, documento))
                 documentos.append((nombre_documento(numero, tipo), tipo, pdf, None))
             cartas = [d[1] for d in documentos]
             return ResultadoFila("ok", resumen(decision, cartas, no_disponibles), documentos)

@@ -156,6 +156,8 @@ class Decision(Salida):
     # Extension: every letter kind the decision supports (suggested or not), and why not the rest.
     cartas_posibles: list[TipoCarta] = []
     cartas_no_disponibles: dict[str, str] = {}
+    # Extension: the answer term of a new PQR filed on fecha_evaluacion (the letter Salida drafts).
+    respuesta_nueva_pqr: Plazo | None = None
 
     def hallazgo(self, id_o_regla: str) -> Hallazgo | None:
         """Return the finding with this id or rulebook id (e.g. 'P1' or 'P1-movil-prohibida')."""

@@ -11,6 +11,7 @@ from rules import permanencia as _c2  # noqa: F401
 from rules import pqr as _c6  # noqa: F401
 from rules import regimen as _c1  # noqa: F401
 from rules import terminacion as _c3  # noqa: F401
+from rules.calendario import vencimiento
 from rules.caso import Caso
 from rules.contexto import Contexto
 from rules.decision import (
@@ -79,6 +80,7 @@ def evaluar(caso: Caso, params: Parametros | None = None) -> Decision:
         advertencias=_advertencias(ctx, hallazgos, permanencia),
         cartas_posibles=[t for t in TIPOS_CARTA if t not in no_disponibles],  # type: ignore[misc]
         cartas_no_disponibles=no_disponibles,
+        respuesta_nueva_pqr=_nueva_pqr(ctx, por_regla),
     )
     return decision
 
@@ -225,14 +227,23 @@ def _plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
         ))
     t6 = por_regla["T6"]
     if t6.resultado in ("cumple", "falta_informacion") and t6.parametros:
-        from rules.calendario import vencimiento
-
         dias = int(t6.parametros[0].valor)
         vence = vencimiento(ctx.caso.contrato.fecha_inicio, dias)
         plazos.append(Plazo(id="retracto", desde=ctx.caso.contrato.fecha_inicio, vence=vence,
                             dias_habiles=dias, vencido=hoy > vence, consecuencia="retracto",
                             estado=t6.parametros[0].estado, fundamento=t6.id))
     return sorted(plazos, key=lambda x: (x.vence or x.desde))
+
+
+def _nueva_pqr(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> Plazo | None:
+    """When the operator must answer a PQR filed on the evaluation date."""
+    vigente = ctx.p.vigente("respuesta_pqr_dias_habiles", ctx.hoy)
+    if vigente is None:
+        return None
+    dias = int(vigente.valor)
+    return Plazo(id="respuesta_pqr", desde=ctx.hoy, vence=vencimiento(ctx.hoy, dias),
+                 dias_habiles=dias, vencido=False, consecuencia="silencio_administrativo_positivo",
+                 estado=vigente.estado, fundamento=por_regla["Q2"].id)
 
 
 def _cartas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision) -> list[str]:

@@ -76,3 +76,14 @@ class Documento(Base):
     texto: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     fila: Mapped[Fila] = relationship(back_populates="documentos")
+
+
+class Combinado(Base):
+    """A chunk's letters combined into one PDF for printing (pages laid out once, then copied)."""
+
+    __tablename__ = "combinados"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    lote_id: Mapped[str] = mapped_column(ForeignKey("lotes.id", ondelete="CASCADE"), index=True)
+    contenido: Mapped[bytes] = mapped_column(LargeBinary)
+    paginas: Mapped[list[list[Any]]] = mapped_column(JSON)  # [[row number, kind, pages], ...]

@@ -1,0 +1,227 @@
+"""Web pages for advocates: upload a spreadsheet, follow the batch, download the letters."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    session,
+    url_for,
+)
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from batch import repositorio
+from batch.ejecutores import EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
+from batch.evento import EventoMasivo
+from batch.informe import escribir_zip
+from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
+from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
+from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
+from rules.decision import TIPOS_CARTA
+from store.db import BaseDeDatos, base_de_datos
+
+lotes = Blueprint("lotes", __name__, url_prefix="/lotes")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CLAVE_SESION = "lotes"
+NOMBRES_CARTAS = {"queja": "Queja", "terminacion": "Terminación del contrato",
+                  "silencio_positivo": "Silencio administrativo positivo",
+                  "recurso": "Recurso de reposición y apelación", "queja_sic": "Queja ante la SIC"}
+SERVICIOS = {"internet_fijo": "Internet fijo", "telefonia_fija": "Telefonía fija",
+             "television": "Televisión", "movil": "Móvil"}
+OPERADORES = {"claro": "Claro", "movistar": "Movistar", "tigo": "Tigo (móvil)",
+              "tigo_une": "Tigo (fijo, antes UNE)", "etb": "ETB", "wom": "WOM"}
+
+
+def _bd() -> BaseDeDatos:
+    return base_de_datos(current_app.config.get("DATABASE_URL"))
+
+
+def _ejecutor() -> EjecutorEmbebido | EjecutorCelery:
+    ejecutores = current_app.extensions.setdefault("salida_lotes", {})
+    if "ejecutor" not in ejecutores:
+        ejecutores["ejecutor"] = ejecutor_configurado(current_app.config.get("DATABASE_URL"))
+    return ejecutores["ejecutor"]
+
+
+def _propietario(crear: bool = False) -> str | None:
+    """The session's random owner token (not personal data); created on the first upload."""
+    token = session.get(CLAVE_SESION)
+    if token is None and crear:
+        token = session[CLAVE_SESION] = secrets.token_urlsafe(24)
+    return token
+
+
+def _lote_propio(lote_id: str):  # type: ignore[no-untyped-def]
+    propietario = _propietario()
+    lote = None if propietario is None else repositorio.lote_de(_bd(), lote_id, propietario)
+    if lote is None:
+        abort(404)
+    return lote
+
+
+def _formulario(valores: dict[str, Any], errores: dict[str, str], estado: int = 200) -> tuple[str, int]:
+    return render_template(
+        "lotes/nuevo.html", valores=valores, errores=errores, tipos=NOMBRES_CARTAS,
+        servicios=SERVICIOS, operadores=OPERADORES, consentimiento=TEXTO_CONSENTIMIENTO,
+        limite_mb=LIMITE_ARCHIVO // 1_000_000, limite_filas=current_app.config["LOTE_MAX_FILAS"],
+    ), estado
+
+
+@lotes.get("/")
+def nuevo() -> tuple[str, int]:
+    """The upload page."""
+    return _formulario({"tipos": []}, {})
+
+
+def _evento(formulario: Any, errores: dict[str, str]) -> EventoMasivo | None:
+    if not formulario.get("evento_inicio"):
+        return None
+    datos = {
+        "operador": formulario.get("evento_operador") or None,
+        "servicios": formulario.getlist("evento_servicios"),
+        "inicio": formulario.get("evento_inicio"),
+        "fin": formulario.get("evento_fin") or None,
+        "municipios": [m.strip() for m in formulario.get("evento_municipios", "").split(",") if m.strip()],
+        "descripcion": formulario.get("evento_descripcion") or None,
+    }
+    try:
+        return EventoMasivo.model_validate(datos)
+    except ValueError as exc:
+        from pydantic import ValidationError
+
+        from rules.errores import errores_espanol
+
+        if isinstance(exc, ValidationError):
+            for e in errores_espanol(exc):
+                errores[f"evento_{e.campo.split('[')[0] or 'inicio'}"] = e.mensaje
+        return None
+
+
+@lotes.post("/")
+def subir() -> Response | tuple[str, int]:
+    """Receive a spreadsheet, store it as a batch and start it."""
+    request.max_content_length = LIMITE_ARCHIVO + 256 * 1024
+    try:
+        formulario, archivos = request.form, request.files
+    except RequestEntityTooLarge:
+        return _formulario({}, {"archivo": f"El archivo pesa más de {LIMITE_ARCHIVO // 1_000_000} MB."}, 413)
+    valores = {k: formulario.get(k, "") for k in formulario}
+    valores["tipos"] = formulario.getlist("tipos")
+    valores["evento_servicios"] = formulario.getlist("evento_servicios")
+    errores: dict[str, str] = {}
+    tipos = [t for t in valores["tipos"] if t in TIPOS_CARTA] or None
+    if formulario.get("consentimiento") != "si":
+        errores["consentimiento"] = "Debe declarar que cuenta con la autorización de cada titular."
+    declarante = (formulario.get("declarante") or "").strip()[:120]
+    if not declarante:
+        errores["declarante"] = "Escriba quién hace la declaración (persona u organización)."
+    evento = _evento(formulario, errores)
+    archivo = archivos.get("archivo")
+    if archivo is None or not archivo.filename:
+        errores["archivo"] = "Elija el archivo CSV o XLSX con los casos."
+    fecha = None
+    if formulario.get("fecha"):
+        try:
+            fecha = date.fromisoformat(formulario["fecha"])
+        except ValueError:
+            errores["fecha"] = "La fecha no es válida."
+    if errores:
+        return _formulario(valores, errores, 400)
+    assert archivo is not None
+    try:
+        lote_id = preparar_lote(_bd(), archivo.filename or "", archivo.read(), _propietario(True) or "",
+                                declarante, tipos, evento, fecha,
+                                limite_filas=current_app.config["LOTE_MAX_FILAS"],
+                                combinado=formulario.get("combinado") == "si")
+    except ArchivoIlegible as exc:
+        return _formulario(valores, {"archivo": str(exc)}, 400)
+    lanzar(_bd(), lote_id, _ejecutor())
+    return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
+
+
+def _estado(lote_id: str) -> dict[str, Any]:
+    avance = repositorio.progreso(_bd(), lote_id)
+    return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
+            "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
+            "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
+
+
+@lotes.get("/<lote_id>")
+def ver(lote_id: str) -> Response:
+    """The batch page: progress (refreshes itself without JavaScript), cancel, downloads."""
+    lote = _lote_propio(lote_id)
+    estado = _estado(lote_id)
+    html = render_template("lotes/lote.html", lote=lote, estado=estado,
+                           errores_archivo=lote.errores_archivo, tipos=NOMBRES_CARTAS)
+    return Response(html)
+
+
+@lotes.get("/<lote_id>/estado.json")
+def estado_json(lote_id: str) -> Response:
+    """Progress as JSON, for the page's polling."""
+    _lote_propio(lote_id)
+    return jsonify(_estado(lote_id))
+
+
+@lotes.post("/<lote_id>/cancelar")
+def cancelar(lote_id: str) -> Response:
+    """Stop a batch: rows not yet started are left out."""
+    _lote_propio(lote_id)
+    repositorio.cancelar(_bd(), lote_id)
+    return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
+
+
+@lotes.post("/<lote_id>/reanudar")
+def reanudar(lote_id: str) -> Response:
+    """Resume a batch interrupted by a restart: every row ends with exactly one result."""
+    lote = _lote_propio(lote_id)
+    if lote.estado != "cancelado":
+        lanzar(_bd(), lote_id, _ejecutor(), reanudando=True)
+    return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
+
+
+@lotes.get("/<lote_id>/cartas.zip")
+def descargar(lote_id: str) -> Response:
+    """The zip: letters, informe.csv, informe.xlsx and errores.csv (no personal data in names)."""
+    _lote_propio(lote_id)
+    temporal = tempfile.NamedTemporaryFile(suffix=".zip", delete=False)  # noqa: SIM115
+    with temporal:
+        escribir_zip(_bd(), lote_id, temporal)
+    respuesta = send_file(temporal.name, mimetype="application/zip", as_attachment=True,
+                          download_name="cartas-salida.zip")
+    respuesta.call_on_close(lambda: Path(temporal.name).unlink(missing_ok=True))
+    return respuesta
+
+
+@lotes.get("/plantilla.xlsx")
+def plantilla_xlsx_vista() -> Response:
+    """The template spreadsheet (XLSX, with an instructions sheet)."""
+    return Response(plantilla_xlsx(), mimetype=XLSX,
+                    headers={"Content-Disposition": "attachment; filename=plantilla-salida.xlsx"})
+
+
+@lotes.get("/plantilla.csv")
+def plantilla_csv_vista() -> Response:
+    """The template as CSV."""
+    return Response(plantilla_csv(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=plantilla-salida.csv"})
+
+
+@lotes.get("/instrucciones.csv")
+def instrucciones_vista() -> Response:
+    """The template's instructions as CSV."""
+    return Response(instrucciones_csv(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=instrucciones-salida.csv"})
