@@ -32,6 +32,7 @@ from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
 from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
+from web.seguridad import limiter
 
 lotes = Blueprint("lotes", __name__, url_prefix="/lotes")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -111,6 +112,7 @@ def _evento(formulario: Any, errores: dict[str, str]) -> EventoMasivo | None:
 
 
 @lotes.post("/")
+@limiter.limit(lambda: current_app.config["LIMITE_LOTES"], methods=["POST"])
 def subir() -> Response | tuple[str, int]:
     """Receive a spreadsheet, store it as a batch and start it."""
     request.max_content_length = LIMITE_ARCHIVO + 256 * 1024
@@ -194,6 +196,7 @@ def reanudar(lote_id: str) -> Response:
 
 
 @lotes.get("/<lote_id>/cartas.zip")
+@limiter.limit(lambda: current_app.config["LIMITE_DESCARGAS_LOTE"])
 def descargar(lote_id: str) -> Response:
     """The zip: letters, informe.csv, informe.xlsx and errores.csv (no personal data in names)."""
     _lote_propio(lote_id)
