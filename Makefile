@@ -6,8 +6,10 @@ PYTHON ?= python3
 
 .PHONY: run test lint setup system-deps bench clean
 
+# The web app on http://127.0.0.1:5000 with the embedded defaults (a temporary secret key). Plain HTTP on
+# loopback: the session cookie (CSRF token only) cannot be Secure there. Production: see the README.
 run: setup
-	$(PY) -m rules evaluar rules/ejemplos/semilla.json
+	SALIDA_SESSION_COOKIE_SECURE=false $(PY) -m flask --app app run --host 127.0.0.1 --port 5000
 
 test: setup
 	$(PY) -m ruff check .

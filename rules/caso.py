@@ -38,6 +38,7 @@ Pesos = Annotated[int, Field(ge=0, le=10_000_000_000)]
 TextoCorto = Annotated[str, Field(min_length=1, max_length=120)]
 TextoLargo = Annotated[str, Field(min_length=1, max_length=1000)]
 _CUN = re.compile(r"^[0-9][0-9 -]*[0-9]$")
+ANIO_MINIMO, ANIO_MAXIMO = 1990, 2100
 _DOCUMENTO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{2,19}$")
 
 
@@ -52,6 +53,16 @@ def _revisar_cun(valor: str) -> str:
 
 
 Cun = Annotated[str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun)]
+
+
+def _en_rango(valor: date) -> date:
+    if not ANIO_MINIMO <= valor.year <= ANIO_MAXIMO:
+        raise _error("fecha_fuera_de_rango",
+                     f"La fecha debe estar entre los años {ANIO_MINIMO} y {ANIO_MAXIMO}.")
+    return valor
+
+
+Fecha = Annotated[date, AfterValidator(_en_rango)]
 
 
 def en_bogota(momento: datetime) -> datetime:
@@ -133,7 +144,7 @@ class Contrato(Modelo):
     """Servicios del contrato: internet_fijo, telefonia_fija, television, movil."""
     modalidad_movil: ModalidadMovil | None = None
     """Solo si hay servicio móvil: pospago o prepago."""
-    fecha_inicio: date
+    fecha_inicio: Fecha
     """Fecha en que empezó el contrato (AAAA-MM-DD)."""
     dia_corte: Annotated[int, Field(ge=1, le=31)]
     """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura."""
@@ -148,7 +159,7 @@ class Contrato(Modelo):
     """¿Empezó a prestarse el servicio? (vacío: no sabe)."""
     a_distancia: bool | None = None
     """¿Contrató por teléfono o internet? (vacío: no sabe)."""
-    fecha_limite_instalacion: date | None = None
+    fecha_limite_instalacion: Fecha | None = None
     """Último día pactado para instalar o activar el servicio (opcional)."""
 
     @field_validator("servicios")
@@ -177,7 +188,7 @@ class Contrato(Modelo):
 class Permanencia(Modelo):
     """The minimum-permanence clause, when there is one."""
 
-    fecha_inicio: date
+    fecha_inicio: Fecha
     """Fecha en que empezó la cláusula de permanencia."""
     meses: Annotated[int, Field(ge=1, le=60)]
     """Duración pactada de la permanencia, en meses."""
@@ -217,7 +228,10 @@ class Falla(Modelo):
     @field_validator("inicio", "fin")
     @classmethod
     def _bogota(cls, valor: datetime | None) -> datetime | None:
-        return None if valor is None else en_bogota(valor)
+        if valor is None:
+            return None
+        _en_rango(valor.date())
+        return en_bogota(valor)
 
     @model_validator(mode="after")
     def _orden(self) -> Falla:
@@ -233,7 +247,7 @@ class Reclamacion(Modelo):
     """Tipo de PQR presentada: peticion, queja o recurso."""
     asunto: Asunto = "falla"
     """Asunto: falla, facturacion, terminacion, permanencia, compensacion u otro."""
-    fecha_radicacion: date
+    fecha_radicacion: Fecha
     """Fecha en que la presentó."""
     canal: Canal = "web"
     """Canal: oficina, web, telefono, redes_sociales, correo o app."""
@@ -241,7 +255,7 @@ class Reclamacion(Modelo):
     """CUN (código único numérico) que le dio el operador."""
     pretensiones: Annotated[list[Pretension], Field(max_length=10)] = []
     """Lo que pidió en esa reclamación."""
-    fecha_respuesta: date | None = None
+    fecha_respuesta: Fecha | None = None
     """Fecha en que le notificaron la respuesta (vacío: no han respondido)."""
     sentido_respuesta: Sentido | None = None
     """Sentido de la respuesta: favorable, parcial o desfavorable."""
@@ -272,7 +286,7 @@ class Reclamacion(Modelo):
 class CambioUnilateral(Modelo):
     """A change of plan, price or services the user did not accept."""
 
-    fecha: date
+    fecha: Fecha
     """Fecha del cambio que usted no autorizó."""
     descripcion: TextoLargo
     """Qué cambiaron (plan, precio, servicios)."""
@@ -290,7 +304,7 @@ class GastoAdicional(Modelo):
 class SolicitudTerminacion(Modelo):
     """A termination request already made."""
 
-    fecha: date
+    fecha: Fecha
     """Fecha en que pidió la terminación."""
     canal: Canal = "web"
     """Canal por el que la pidió."""
@@ -301,7 +315,7 @@ class SolicitudTerminacion(Modelo):
 class Caso(Modelo):
     """One subscriber's situation: the input of `evaluar`."""
 
-    fecha_evaluacion: date
+    fecha_evaluacion: Fecha
     """Fecha en que se aplica la ley (normalmente hoy)."""
     usuario: Usuario
     """Datos del usuario para las cartas."""

@@ -7,6 +7,7 @@ from typing import Any
 from rules.engine import REGLAS_ORDENADAS
 from rules.parametros import Parametros, parametros
 from rules.registro import Regla
+from rules.resumenes import RESUMENES
 
 ESTADOS = {"V": "verificado", "S": "fuentes secundarias", "U": "sin verificar (estimación)"}
 
@@ -48,7 +49,7 @@ def catalogo(p: Parametros | None = None) -> dict[str, Any]:
         "version_reglas": p.version,
         "reglas": [
             {"id": r.id, "regla": r.regla, "titulo": r.titulo, "capitulo": r.capitulo,
-             "descripcion": r.descripcion, "citas": _fuentes(p, r),
+             "descripcion": RESUMENES[r.id], "citas": _fuentes(p, r),
              "parametros": [_historia(p, n) for n in r.parametros]}
             for r in REGLAS_ORDENADAS
         ],

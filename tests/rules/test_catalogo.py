@@ -37,3 +37,11 @@ def test_parametros_de_cada_regla_con_historia():
             assert parametro["valores"], parametro["nombre"]
             for valor in parametro["valores"]:
                 assert valor["fuente"] and valor["estado"] in ("V", "S", "U")
+
+
+def test_cada_regla_tiene_resumen_en_espanol():
+    from rules.resumenes import RESUMENES
+
+    assert set(RESUMENES) == {r.id for r in REGLAS_ORDENADAS}
+    for regla in catalogo()["reglas"]:
+        assert regla["descripcion"] == RESUMENES[regla["id"]]

@@ -1,0 +1,228 @@
+"""Web benchmark: the app under gunicorn on loopback, a bounded open-loop load, latency figures.
+
+Run: .venv/bin/python bench/web_bench.py [--segundos 30] [--decisiones 50] [--pdfs 5] [--workers 2]
+
+Starts gunicorn (web/gunicorn_conf.py: gthread workers, PDF renderer warmed per worker after the
+fork, workers recycled every ~2,000 requests) on 127.0.0.1, then sends the seed case as the decision
+page (POST /caso, with its CSRF token) at a fixed rate and PDF downloads (POST /cartas/…pdf) at
+another, each request on its own schedule whatever the previous one took. Latency counts from the
+scheduled send time. Prints requests/s, p50/p95/p99/max and errors. Asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RAIZ))
+
+from rules import validar_caso  # noqa: E402
+from web.formulario import desde_caso  # noqa: E402
+
+SEMILLA = RAIZ / "rules" / "ejemplos" / "semilla.json"
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Flujo:
+    """One stream of requests and what came back."""
+
+    nombre: str
+    tasa: float
+    ruta: str
+    cuerpo: bytes
+    marca: bytes  # the response must contain this
+    latencias: list[float] = field(default_factory=list)
+    errores: list[str] = field(default_factory=list)
+    candado: threading.Lock = field(default_factory=threading.Lock)
+
+
+def puerto_libre() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def arrancar_gunicorn(puerto: int, workers: int) -> subprocess.Popen[bytes]:
+    """Start gunicorn with the project's settings on loopback (plain HTTP, fresh secret key)."""
+    entorno = {**os.environ, "SALIDA_SECRET_KEY": secrets.token_hex(32),
+               "SALIDA_SESSION_COOKIE_SECURE": "false",  # plain HTTP on loopback
+               "SALIDA_LIMITE_PDF": "100000 per minute",  # measure rendering, not the limiter
+               "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": str(workers)}
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    return subprocess.Popen([str(gunicorn), "-c", "python:web.gunicorn_conf", "app:create_app()"],
+                            cwd=RAIZ, env=entorno, start_new_session=True)
+
+
+def pedir(puerto: int, metodo: str, ruta: str, cuerpo: bytes | None = None,
+          cabeceras: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    """One HTTP request on a new connection."""
+    conexion = http.client.HTTPConnection(HOST, puerto, timeout=30)
+    try:
+        conexion.request(metodo, ruta, body=cuerpo, headers=cabeceras or {})
+        r = conexion.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conexion.close()
+
+
+def esperar(puerto: int, proceso: subprocess.Popen[bytes], segundos: float = 30) -> None:
+    """Wait until the app answers."""
+    limite = time.monotonic() + segundos
+    while time.monotonic() < limite:
+        if proceso.poll() is not None:
+            raise SystemExit("gunicorn terminó antes de responder")
+        try:
+            if pedir(puerto, "GET", "/")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn no respondió a tiempo")
+
+
+def preparar(puerto: int) -> tuple[str, bytes, bytes]:
+    """A session cookie and its CSRF token; the seed as the posted form and as the letters' form."""
+    _, cabeceras, html = pedir(puerto, "GET", "/caso")
+    cookie = cabeceras["set-cookie"].split(";", 1)[0]
+    token = re.search(rb'name="csrf_token" value="([^"]+)"', html).group(1).decode()
+    caso = validar_caso(json.loads(SEMILLA.read_text(encoding="utf-8")))
+    f = desde_caso(caso.model_dump(mode="json"))
+    pares = [("csrf_token", token), ("accion", "evaluar")]
+    for nombre, valor in f.valores.items():
+        pares += [(nombre, v) for v in valor] if isinstance(valor, list) else [(nombre, valor)]
+    formulario = urllib.parse.urlencode(pares).encode()
+    cartas = urllib.parse.urlencode({"csrf_token": token, "caso": caso.model_dump_json()}).encode()
+    return cookie, formulario, cartas
+
+
+_local = threading.local()
+
+
+def _post_persistente(puerto: int, ruta: str, cuerpo: bytes, cabeceras: dict[str, str]) -> tuple[int, bytes]:
+    """POST on this thread's keep-alive connection (as a browser would), reconnecting once if closed."""
+    for intento in range(2):
+        conexion = getattr(_local, "conexion", None)
+        if conexion is None:
+            conexion = _local.conexion = http.client.HTTPConnection(HOST, puerto, timeout=30)
+        try:
+            conexion.request("POST", ruta, body=cuerpo, headers=cabeceras)
+            r = conexion.getresponse()
+            datos = r.read()
+            if r.will_close:
+                conexion.close()
+                _local.conexion = None
+            return r.status, datos
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            conexion.close()
+            _local.conexion = None
+            if intento:
+                raise
+    raise AssertionError("inalcanzable")
+
+
+def disparar(flujo: Flujo, puerto: int, cookie: str, programado: float) -> None:
+    """Send one request of `flujo` and record its latency from `programado` (or the error)."""
+    cabeceras = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+    try:
+        estado, cuerpo = _post_persistente(puerto, flujo.ruta, flujo.cuerpo, cabeceras)
+        fallo = None if estado == 200 and flujo.marca in cuerpo else f"HTTP {estado}"
+    except OSError as exc:
+        fallo = type(exc).__name__
+    latencia = time.monotonic() - programado
+    with flujo.candado:
+        if fallo:
+            flujo.errores.append(fallo)
+        else:
+            flujo.latencias.append(latencia)
+
+
+def cargar(flujos: list[Flujo], puerto: int, cookie: str, segundos: float) -> float:
+    """Open-loop load: each stream sends at its own fixed rate for `segundos`; return the elapsed time."""
+    calendario = sorted(((i / f.tasa, f) for f in flujos for i in range(int(segundos * f.tasa))),
+                        key=lambda par: par[0])
+    inicio = time.monotonic()
+    with ThreadPoolExecutor(max_workers=128) as grupo:
+        for desfase, flujo in calendario:
+            programado = inicio + desfase
+            espera = programado - time.monotonic()
+            if espera > 0:
+                time.sleep(espera)
+            grupo.submit(disparar, flujo, puerto, cookie, programado)
+    return time.monotonic() - inicio
+
+
+def percentil(valores: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank), in milliseconds."""
+    ordenados = sorted(valores)
+    return 1000 * ordenados[min(len(ordenados) - 1, max(0, round(p / 100 * len(ordenados)) - 1))]
+
+
+def informe(flujos: list[Flujo], duracion: float) -> None:
+    """Print one line per stream."""
+    print(f"\n{'flujo':<22}{'pedidas/s':>10}{'logradas/s':>11}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}"
+          f"{'p99 ms':>9}{'máx ms':>9}{'errores':>9}")
+    for f in flujos:
+        n = len(f.latencias)
+        if n:
+            cifras = (f"{percentil(f.latencias, 50):>9.1f}{percentil(f.latencias, 95):>9.1f}"
+                      f"{percentil(f.latencias, 99):>9.1f}{1000 * max(f.latencias):>9.1f}")
+        else:
+            cifras = f"{'—':>9}" * 4
+        print(f"{f.nombre:<22}{f.tasa:>10.1f}{n / duracion:>11.1f}{n:>6}{cifras}{len(f.errores):>9}")
+        if f.errores:
+            print(f"  errores: {dict((e, f.errores.count(e)) for e in sorted(set(f.errores)))}")
+    todas = [x for f in flujos for x in f.latencias]
+    if todas:
+        print(f"\ntotal: {len(todas) / duracion:.1f} respuestas/s en {duracion:.1f} s; "
+              f"media {1000 * statistics.fmean(todas):.1f} ms")
+
+
+def main() -> int:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--segundos", type=float, default=30)
+    parser.add_argument("--decisiones", type=float, default=50, help="páginas de decisión por segundo")
+    parser.add_argument("--pdfs", type=float, default=5, help="PDF por segundo")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+
+    puerto = puerto_libre()
+    proceso = arrancar_gunicorn(puerto, args.workers)
+    try:
+        esperar(puerto, proceso)
+        cookie, formulario, cartas = preparar(puerto)
+        flujos = [f for f in (
+            Flujo("página de decisión", args.decisiones, "/caso", formulario, b"respuesta__titular"),
+            Flujo("PDF (terminación)", args.pdfs, "/cartas/terminacion.pdf", cartas, b"%PDF-"),
+        ) if f.tasa > 0]
+        calentamiento = [Flujo(f.nombre, f.tasa, f.ruta, f.cuerpo, f.marca) for f in flujos]
+        cargar(calentamiento, puerto, cookie, 2)
+        print(f"gunicorn en http://{HOST}:{puerto} ({args.workers} workers gthread); calentamiento: "
+              f"{sum(len(f.errores) for f in calentamiento)} errores. Carga de {args.segundos:.0f} s…")
+        duracion = cargar(flujos, puerto, cookie, args.segundos)
+        informe(flujos, duracion)
+    finally:
+        os.killpg(proceso.pid, signal.SIGTERM)
+        proceso.wait(15)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

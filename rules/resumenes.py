@@ -1,0 +1,141 @@
+"""Plain-Spanish summaries of each rule for the catalogue a lawyer reviews (one per rulebook id)."""
+
+RESUMENES: dict[str, str] = {
+    "RPU-cobertura": (
+        "Salida aplica la Res. CRC 3066 de 2011 a hechos desde el 18 de mayo de 2011 y el régimen de "
+        "la Res. CRC 5111 de 2017 desde el 1 de enero de 2018; a hechos anteriores responde «no "
+        "cubierto» en vez de suponer."
+    ),
+    "P1-movil-prohibida": (
+        "En contratos móviles firmados desde el 1 de julio de 2014 no puede pactarse permanencia; las"
+        " anteriores corren hasta su fin sin renovarse. Las cuotas del equipo son una deuda aparte."
+    ),
+    "P2-beneficio-y-alternativa": (
+        "En servicios fijos, la permanencia solo vale a cambio de un beneficio real (equipo, conexión"
+        " o descuento) y si se ofreció el mismo servicio sin permanencia."
+    ),
+    "P3-documento-separado": (
+        "La permanencia debe constar en un documento aparte, aceptado expresamente, con el valor del "
+        "beneficio y lo que se pagaría cada mes por retirarse."
+    ),
+    "P4-plazo-maximo": (
+        "La permanencia no puede superar un año; un plazo mayor se señala para revisión (algunas "
+        "fuentes admiten más cuando se financia el equipo)."
+    ),
+    "P5-monto-proporcional": (
+        "Por retirarse antes solo puede cobrarse la parte del beneficio no amortizada (beneficio × "
+        "meses que faltan ÷ meses pactados), nunca más que la tabla del anexo, y nada si el plazo "
+        "terminó."
+    ),
+    "P6-sin-renovacion": (
+        "La permanencia se pacta una vez; al vencer, el contrato sigue sin ella, y una «renovación» "
+        "sin un beneficio nuevo aceptado aparte no es exigible."
+    ),
+    "P7-suspension-voluntaria": (
+        "La suspensión voluntaria del servicio (hasta dos meses por año) extiende la permanencia por "
+        "el tiempo suspendido."
+    ),
+    "P8-clausula-impugnable": (
+        "Una cláusula sin beneficio es un fundamento fuerte para no pagarla; sin documento aparte o "
+        "sin alternativa sin permanencia, un argumento de forma."
+    ),
+    "T1-cualquier-momento": (
+        "El usuario puede terminar el contrato en cualquier momento y por cualquier canal, sin dar "
+        "razones; el operador no puede oponerse ni exigir requisitos innecesarios."
+    ),
+    "T2-aviso-previo": (
+        "Pedida al menos 3 días hábiles antes del corte (10 antes de la Res. CRC 4625 de 2014), la "
+        "terminación surte efecto en ese corte; si no, en el siguiente."
+    ),
+    "T3-sin-cobros-posteriores": (
+        "Después de la terminación no pueden facturarse más periodos; sí consumos pendientes, equipos"
+        " por devolver y una permanencia que se deba."
+    ),
+    "T4-terminacion-parcial": (
+        "En un paquete, el usuario puede cancelar solo algunos servicios, con el mismo aviso."
+    ),
+    "T5-servicio-no-iniciado": (
+        "Si el operador no empezó a prestar el servicio en el plazo de instalación pactado, el "
+        "usuario puede terminar y pedir la devolución."
+    ),
+    "T6-retracto": (
+        "En contratos a distancia hay 5 días hábiles para retractarse, salvo que el servicio ya haya "
+        "empezado con el consentimiento del usuario."
+    ),
+    "T7-portabilidad": (
+        "Desde la Res. CRC 7151 de 2023 la mora no impide portar el número móvil; la deuda sigue."
+    ),
+    "B1-indisponibilidad": (
+        "Cuando la falta de disponibilidad supera el límite, el usuario puede pedir compensación o "
+        "terminar sin pagar la permanencia. Salida toma como disparador un mes por encima del umbral,"
+        " documentado: requiere prueba."
+    ),
+    "B2-modificacion-unilateral": (
+        "Si el operador cambia el contrato, el plan o el precio sin autorización, o cobra servicios "
+        "no aceptados, el usuario puede terminar sin pagar la permanencia."
+    ),
+    "B3-clausula-invalida-o-vencida": (
+        "Si la cláusula está prohibida o es impugnable (P1, P8), o su plazo terminó (P5, P6), no se "
+        "debe nada por ella."
+    ),
+    "B4-servicio-no-iniciado": (
+        "Si el servicio nunca empezó (T5), no hay permanencia que cobrar."
+    ),
+    "B5-silencio-positivo-terminacion": (
+        "Si una PQR pidió terminar sin penalidad y el operador no respondió a tiempo, se entiende "
+        "concedida (silencio administrativo positivo)."
+    ),
+    "B6-incumplimiento-grave": (
+        "El incumplimiento grave del operador permite pedir la terminación según el derecho civil; "
+        "solo como argumento adicional en las cartas."
+    ),
+    "C1-internet-telefonia-fija": (
+        "Más de 2,5 horas sin internet fijo o telefonía fija en un mes calendario, continuas o no, "
+        "dan derecho a compensación automática en la próxima factura (desde 2018)."
+    ),
+    "C2-television": (
+        "En televisión por suscripción, según fuentes no confirmadas, se compensa por encima de 16 "
+        "horas; la ventana (continua o de 24 horas) no está clara."
+    ),
+    "C3-movil": (
+        "La Res. CRC 5929 de 2020 derogó desde el 5 de marzo de 2020 la compensación automática por "
+        "fallas de voz móvil; Salida no la promete y ofrece pedirla en una queja."
+    ),
+    "C4-formula": (
+        "La fórmula de la compensación no está confirmada: Salida estima cargo mensual del servicio ×"
+        " horas sin servicio ÷ horas del mes, y lo muestra como estimación."
+    ),
+    "C5-conteo": (
+        "Las horas se cuentan por servicio y mes calendario: se unen las fallas superpuestas, se "
+        "dividen las que cruzan de mes y las que siguen se cuentan hasta la fecha de evaluación."
+    ),
+    "C6-reclamar-compensacion-y-gastos": (
+        "Si la compensación no se aplicó, se reclama en una PQR; los gastos que causó la falla pueden"
+        " pedirse como perjuicios, sin derecho automático a ellos."
+    ),
+    "Q1-derecho-pqr": (
+        "El usuario puede presentar PQR en cualquier momento y por cualquier canal, sin pagar antes "
+        "lo discutido; el operador debe darle un CUN."
+    ),
+    "Q2-silencio-positivo": (
+        "El operador tiene 15 días hábiles para responder; sin respuesta, con respuesta tardía o "
+        "incompleta, lo pedido se entiende concedido (silencio administrativo positivo)."
+    ),
+    "Q3-recurso": (
+        "Contra decisiones sobre negativa a contratar, suspensión, terminación, corte o facturación "
+        "cabe reposición y en subsidio apelación ante la SIC, en 10 días hábiles desde la "
+        "notificación."
+    ),
+    "Q4-queja-sic": (
+        "Tras presentar la PQR al operador y recibir respuesta, o pasados 15 días hábiles sin ella, "
+        "el usuario puede quejarse ante la SIC."
+    ),
+    "Q5-peticion-informacion": (
+        "El usuario puede pedir información (causa y duración de una falla, copia del contrato y del "
+        "anexo de permanencia) por el trámite de PQR."
+    ),
+    "Q6-factura-en-reclamo": (
+        "Quien reclama una factura antes de su fecha de pago no tiene que pagar la parte discutida "
+        "mientras se decide."
+    ),
+}

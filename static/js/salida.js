@@ -1,0 +1,155 @@
+// Salida's progressive enhancements. Every page works without this file; with it:
+// the error summary takes focus, questions that do not apply hide, rows are added and removed
+// in place, and letters can be copied and the decision printed.
+(function () {
+  "use strict";
+
+  var CONDICION = /^(.+?)(!?=)(.*)$/;
+
+  function valores(form, nombre) {
+    var out = [];
+    form.querySelectorAll("[name]").forEach(function (c) {
+      if (c.name !== nombre) { return; }
+      if (c.type === "radio" || c.type === "checkbox") {
+        if (c.checked) { out.push(c.value); }
+      } else {
+        out.push(c.value);
+      }
+    });
+    return out;
+  }
+
+  function actualizarVisibles(form) {
+    form.querySelectorAll("[data-visible-si]").forEach(function (bloque) {
+      var m = CONDICION.exec(bloque.getAttribute("data-visible-si"));
+      if (!m) { return; }
+      var dados = valores(form, m[1]);
+      var presente = m[3] === "*" ? dados.some(function (v) { return v !== ""; }) : dados.indexOf(m[3]) !== -1;
+      bloque.hidden = m[2] === "=" ? !presente : presente;
+    });
+  }
+
+  function anunciar(texto) {
+    var vivo = document.getElementById("anuncio-vivo");
+    if (!vivo) {
+      vivo = document.createElement("div");
+      vivo.id = "anuncio-vivo";
+      vivo.className = "oculto";
+      vivo.setAttribute("role", "status");
+      document.body.appendChild(vivo);
+    }
+    vivo.textContent = "";
+    window.setTimeout(function () { vivo.textContent = texto; }, 50);
+  }
+
+  function renumerar(grupo) {
+    var filas = grupo.querySelectorAll("[data-filas] > [data-fila]");
+    filas.forEach(function (fila, i) {
+      var numero = fila.querySelector("[data-numero]");
+      if (numero) { numero.textContent = String(i + 1); }
+    });
+    var agregar = grupo.querySelector("[data-agregar]");
+    var maximo = parseInt(grupo.getAttribute("data-maximo") || "10", 10);
+    if (agregar) { agregar.hidden = filas.length >= maximo; }
+  }
+
+  function siguienteIndice(grupo, clave) {
+    var mayor = -1;
+    var patron = new RegExp("^" + clave.replace(/[.]/g, "\\.") + "\\[(\\d+)\\]");
+    grupo.querySelectorAll("[data-filas] [name]").forEach(function (c) {
+      var m = patron.exec(c.name);
+      if (m) { mayor = Math.max(mayor, parseInt(m[1], 10)); }
+    });
+    return mayor + 1;
+  }
+
+  var ATRIBUTOS = ["name", "id", "for", "aria-describedby", "value", "data-visible-si"];
+
+  function agregarFila(boton) {
+    var grupo = boton.closest("[data-grupo]");
+    var clave = grupo.getAttribute("data-grupo");
+    var plantilla = document.getElementById("plantilla-" + clave);
+    var indice = String(siguienteIndice(grupo, clave));
+    var copia = plantilla.content.cloneNode(true);
+    copia.querySelectorAll("*").forEach(function (nodo) {
+      ATRIBUTOS.forEach(function (a) {
+        var v = nodo.getAttribute(a);
+        if (v && v.indexOf("__i__") !== -1) { nodo.setAttribute(a, v.split("__i__").join(indice)); }
+      });
+    });
+    var filas = grupo.querySelector("[data-filas]");
+    filas.appendChild(copia);
+    renumerar(grupo);
+    actualizarVisibles(boton.form);
+    var nueva = filas.lastElementChild;
+    var primero = nueva.querySelector("input, select, textarea");
+    if (primero) { primero.focus(); }
+    anunciar(nueva.querySelector("legend").textContent.trim() + " agregada.");
+  }
+
+  function quitarFila(boton) {
+    var grupo = boton.closest("[data-grupo]");
+    var fila = boton.closest("[data-fila]");
+    var nombre = fila.querySelector("legend").textContent.trim();
+    fila.parentNode.removeChild(fila);
+    renumerar(grupo);
+    var titulo = grupo.querySelector(".grupo__titulo");
+    titulo.setAttribute("tabindex", "-1");
+    titulo.focus();
+    anunciar(nombre + " eliminada.");
+  }
+
+  function enfocarCampo(id) {
+    var campo = document.getElementById(id);
+    if (!campo) { return false; }
+    var contenedor = campo.closest("fieldset, .campo") || campo;
+    contenedor.scrollIntoView();
+    campo.focus({preventScroll: true});
+    return true;
+  }
+
+  function copiar(boton) {
+    var area = document.getElementById(boton.getAttribute("data-copiar"));
+    var estado = document.querySelector("[data-copiado-de='" + area.id + "']");
+    function listo() { if (estado) { estado.textContent = "Texto copiado."; } }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(area.value).then(listo, function () {
+        area.select();
+        if (estado) { estado.textContent = "Seleccionado: use Ctrl+C o Copiar."; }
+      });
+    } else {
+      area.select();
+      try { document.execCommand("copy"); listo(); } catch (e) { /* the text stays selected */ }
+    }
+  }
+
+  function iniciar() {
+    document.documentElement.classList.add("js");
+    var resumen = document.querySelector("[data-enfocar]");
+    if (resumen) { resumen.focus({preventScroll: true}); }
+
+    document.querySelectorAll("form").forEach(function (form) {
+      if (!form.querySelector("[data-visible-si]")) { return; }
+      actualizarVisibles(form);
+      form.addEventListener("change", function () { actualizarVisibles(form); });
+    });
+    document.querySelectorAll("[data-grupo]").forEach(renumerar);
+    document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) { b.hidden = false; });
+
+    document.addEventListener("click", function (ev) {
+      var objetivo = ev.target.closest("[data-agregar], [data-quitar], [data-copiar], [data-imprimir], .resumen-errores a");
+      if (!objetivo) { return; }
+      if (objetivo.hasAttribute("data-agregar")) { ev.preventDefault(); agregarFila(objetivo); }
+      else if (objetivo.hasAttribute("data-quitar")) { ev.preventDefault(); quitarFila(objetivo); }
+      else if (objetivo.hasAttribute("data-copiar")) { copiar(objetivo); }
+      else if (objetivo.hasAttribute("data-imprimir")) { window.print(); }
+      else if (enfocarCampo(objetivo.getAttribute("href").slice(1))) { ev.preventDefault(); }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", iniciar);
+  } else {
+    iniciar();
+  }
+}());

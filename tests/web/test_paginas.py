@@ -1,0 +1,165 @@
+"""Every page for people, through the Flask test client."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.web.conftest import formulario_de
+
+
+def _texto(html: bytes) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html.decode()))
+
+
+@pytest.mark.parametrize(("ruta", "contiene"), [
+    ("/", "Empezar"),
+    ("/caso", "Cuéntenos qué pasó"),
+    ("/reglas", "Catálogo de reglas"),
+    ("/privacidad", "Ley 1581 de 2012"),
+    ("/api/docs", "API de Salida"),
+])
+def test_paginas_get(client, ruta, contiene):
+    r = client.get(ruta)
+    assert r.status_code == 200
+    assert r.mimetype == "text/html"
+    texto = _texto(r.data)
+    assert contiene in texto
+    assert "Salida informa y redacta; usted revisa, firma y presenta sus cartas." in texto
+    assert "No es asesoría legal" in texto
+
+
+def test_formulario_tiene_secciones_ayudas_y_no_se(client):
+    html = client.get("/caso").data.decode()
+    for titulo in ("Su contrato", "Cláusula de permanencia", "Las fallas del servicio",
+                   "Reclamaciones que ya presentó", "Sus datos para las cartas"):
+        assert titulo in html
+    assert "día de corte" in html.lower() and "CUN" in html
+    assert html.count('value="nose"') >= 4
+    assert html.count('name="fallas[0].servicio"') == 1 and 'name="fallas[1].servicio"' in html
+    assert 'value="agregar:fallas"' in html and 'value="quitar:fallas:0"' in html
+    assert '<template id="plantilla-fallas">' in html
+    assert 'name="csrf_token"' in html and "novalidate" in html
+
+
+def test_semilla_da_la_decision(client, semilla_form):
+    r = client.post("/caso", data=semilla_form)
+    assert r.status_code == 200
+    texto = _texto(r.data)
+    assert "Sí, puede terminar sin pagar la permanencia." in texto
+    assert "Si pide la terminación a más tardar el 10 de diciembre de 2026, el contrato termina el 15 de " \
+           "diciembre de 2026." in texto
+    assert "Requiere prueba" in texto and "Sólido" in texto
+    assert "27 de noviembre de 2026" in texto and "Venció" in texto
+    assert "$1.011 (automática)" in texto and "$2.022" in texto
+    assert "¿Le ofrecieron el mismo plan sin permanencia?" in texto
+    assert texto.index("Solicitud de terminación del contrato") < texto.index("Queja al operador (PQR)")
+    assert "Recurso de reposición" in texto  # listed among letters that do not apply, with the reason
+    assert "No hay una respuesta desfavorable" in texto
+    html = r.data.decode()
+    assert 'name="caso"' in html and "Ana María Pérez Gómez" in html  # the case travels in the page
+    assert 'formaction="/cartas/terminacion.pdf"' in html and 'formaction="/cartas/terminacion.txt"' in html
+    assert 'id="texto-terminacion"' in html and "data-copiar" in html
+
+
+def test_errores_resumen_y_junto_al_campo_y_lo_escrito_se_conserva(client, semilla_form):
+    semilla_form["usuario.nombre"] = ""
+    semilla_form["usuario.correo"] = "ana(arroba)example"
+    semilla_form["fallas[0].descripcion"] = "Texto que debe quedarse <b>igual</b>"
+    r = client.post("/caso", data=semilla_form)
+    assert r.status_code == 422
+    html = r.data.decode()
+    assert "<title>Error: Su caso · Salida</title>" in html
+    resumen = html[html.index('id="resumen-errores"'):html.index("</ul>", html.index('id="resumen-errores"'))]
+    assert 'href="#campo-usuario-nombre"' in resumen and 'href="#campo-usuario-correo"' in resumen
+    assert "Revise estos 2 datos" in html
+    assert 'id="campo-usuario-correo-error"' in html and 'aria-invalid="true"' in html
+    assert 'value="ana(arroba)example"' in html
+    assert "Texto que debe quedarse &lt;b&gt;igual&lt;/b&gt;" in html
+    assert 'value="4563-24-0000123456"' in html
+
+
+def test_agregar_fila_en_el_servidor_enfoca_la_nueva(client, semilla_form):
+    semilla_form["accion"] = "agregar:reclamaciones"
+    r = client.post("/caso", data=semilla_form)
+    assert r.status_code == 200
+    html = r.data.decode()
+    assert 'name="reclamaciones[1].fecha_radicacion"' in html
+    assert re.search(r'id="campo-reclamaciones-1-tipo"[^>]*autofocus', html)
+    assert "resumen-errores" not in html
+
+
+def test_quitar_fila_en_el_servidor(client, semilla_form):
+    semilla_form["accion"] = "quitar:fallas:0"
+    html = client.post("/caso", data=semilla_form).data.decode()
+    assert 'name="fallas[2].servicio"' not in html
+    assert re.search(r'name="fallas\[0\]\.servicio".*?<option value="telefonia_fija" selected', html, re.S)
+
+
+def test_editar_desde_la_decision_conserva_todo(client, semilla_json):
+    r = client.post("/caso/editar", data={"caso": semilla_json})
+    assert r.status_code == 200
+    html = r.data.decode()
+    assert 'value="Ana María Pérez Gómez"' in html
+    assert 'value="2026-11-03"' in html and 'value="19:40"' in html
+    assert re.search(r'name="permanencia.tiene" value="si"\s+checked', html)
+
+
+def test_caso_manipulado_da_400(client):
+    for caso in ("", "{", '{"fecha_evaluacion": "ayer"}'):
+        r = client.post("/caso/editar", data={"caso": caso})
+        assert r.status_code == 400
+        assert "Solicitud no válida" in _texto(r.data)
+
+
+def test_carta_pdf(client, semilla_json):
+    r = client.post("/cartas/terminacion.pdf", data={"caso": semilla_json})
+    assert r.status_code == 200
+    assert r.mimetype == "application/pdf"
+    assert r.headers["Content-Disposition"] == 'attachment; filename="salida-terminacion.pdf"'
+    texto = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(r.data)).pages)
+    assert "Ana María Pérez Gómez" in texto and "15 de diciembre de 2026" in texto
+
+
+def test_carta_texto(client, semilla_json):
+    r = client.post("/cartas/queja_sic.txt", data={"caso": semilla_json})
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert r.headers["Content-Disposition"] == 'attachment; filename="salida-queja_sic.txt"'
+    assert "4563-24-0000123456" in r.data.decode()
+
+
+def test_carta_que_no_corresponde_dice_por_que(client, semilla_json):
+    r = client.post("/cartas/recurso.pdf", data={"caso": semilla_json})
+    assert r.status_code == 409
+    assert "No hay una respuesta desfavorable" in _texto(r.data)
+
+
+@pytest.mark.parametrize("ruta", ["/cartas/otra.pdf", "/cartas/queja.docx"])
+def test_carta_desconocida_404(client, semilla_json, ruta):
+    assert client.post(ruta, data={"caso": semilla_json}).status_code == 404
+
+
+def test_sin_permanencia_y_con_costo(client, semilla):
+    semilla["permanencia"] = None
+    html = _texto(client.post("/caso", data=formulario_de(semilla)).data)
+    assert "Sí, puede terminar sin pagar permanencia." in html
+    assert "no tiene cláusula de permanencia" in html
+
+
+def test_reglas_muestra_citas_estado_y_parametros(client):
+    texto = _texto(client.get("/reglas").data)
+    assert "Ley 1480 de 2011" in texto and "art. 41" in texto
+    assert "verificado" in texto and "sin verificar" in texto
+    assert "umbral_horas_internet_fijo" in texto
+    assert "Comunicación Celular S.A. Comcel S.A." in texto
+
+
+def test_fecha_extrema_en_el_formulario(client, semilla_form):
+    semilla_form["fecha_evaluacion"] = "9999-12-31"
+    r = client.post("/caso", data=semilla_form)
+    assert r.status_code == 422
+    assert "fecha fuera de rango" in r.data.decode()

@@ -1,0 +1,92 @@
+"""How the decision page words the answer: never surer than its grounds."""
+
+from __future__ import annotations
+
+from rules import evaluar, validar_caso
+from web import presentacion as pr
+
+
+def _respuesta(caso: dict) -> pr.Respuesta:
+    c = validar_caso(caso)
+    return pr.respuesta(c, evaluar(c))
+
+
+def test_fundamento_solido_dice_si(semilla):
+    r = _respuesta(semilla)
+    assert (r.tono, r.titular) == ("si", "Sí, puede terminar sin pagar la permanencia.")
+    assert {h.id for h in r.fundamentos} == {"B1-indisponibilidad", "B5-silencio-positivo-terminacion"}
+
+
+def test_fundamento_que_requiere_prueba_no_suena_seguro(semilla):
+    semilla["reclamaciones"] = []
+    r = _respuesta(semilla)
+    assert r.tono == "prueba"
+    assert r.titular == "Puede terminar sin pagar la permanencia si demuestra los hechos."
+    assert "Si ese argumento no prospera, la permanencia le puede costar hasta $120.000." in r.detalles
+
+
+def test_fundamento_argumentable_dice_que_es_discutible(semilla):
+    semilla.update(reclamaciones=[], fallas=[])
+    semilla["permanencia"]["ofrecieron_plan_sin_permanencia"] = False
+    r = _respuesta(semilla)
+    assert r.tono == "prueba" and "pero es discutible" in r.titular
+
+
+def test_sin_fundamento_dice_cuanto_le_puede_costar(semilla):
+    semilla.update(reclamaciones=[], fallas=[], gastos_adicionales=[])
+    r = _respuesta(semilla)
+    assert r.titular == "Puede terminar, pero la permanencia le puede costar hasta $120.000."
+    assert any("¿Le ofrecieron el mismo plan sin permanencia?" in x for x in r.detalles)
+
+
+def test_sin_valor_del_beneficio_falta_un_dato(semilla):
+    semilla.update(reclamaciones=[], fallas=[])
+    semilla["permanencia"]["valor_beneficio"] = None
+    r = _respuesta(semilla)
+    assert r.tono == "falta"
+    assert r.titular == "Falta un dato: cuánto valía el beneficio que recibió a cambio de la permanencia."
+
+
+def test_sin_permanencia_y_permanencia_vencida(semilla):
+    semilla["permanencia"] = None
+    assert _respuesta(semilla).titular == "Sí, puede terminar sin pagar permanencia."
+
+
+def test_fuera_de_cobertura(semilla):
+    semilla.update(reclamaciones=[], fallas=[], gastos_adicionales=[], fecha_evaluacion="2011-06-01")
+    semilla["contrato"]["fecha_inicio"] = semilla["permanencia"]["fecha_inicio"] = "2011-01-10"
+    r = _respuesta(semilla)
+    assert r.tono == "falta" and r.titular == "Salida no puede decidir sobre la permanencia de este contrato."
+    assert any("18 de mayo de 2011" in x for x in r.detalles)
+
+
+def test_linea_de_tiempo_con_fechas_concretas(semilla):
+    d = evaluar(validar_caso(semilla))
+    hitos = pr.linea_de_tiempo(d)
+    assert [h.fecha.isoformat() for h in hitos] == sorted(h.fecha.isoformat() for h in hitos)
+    por_titulo = {h.titulo: h for h in hitos}
+    assert por_titulo["Hoy"].situacion == "hoy"
+    pqr = next(h for h in hitos if h.titulo.startswith("Plazo del operador para responder"))
+    assert (pqr.fecha.isoformat(), pqr.situacion, pqr.estado) == ("2026-11-27", "vencido", "S")
+    sap = next(h for h in hitos if "silencio positivo" in h.titulo)
+    assert "dato por confirmar" in sap.detalle and sap.estado == "U"
+    assert por_titulo["Su contrato terminaría"].fecha.isoformat() == "2026-12-15"
+
+
+def test_faltantes_como_preguntas_del_formulario(semilla):
+    d = evaluar(validar_caso(semilla))
+    faltan = {f.ruta: f for f in pr.faltantes(d)}
+    f = faltan["permanencia.ofrecieron_plan_sin_permanencia"]
+    assert f.pregunta == "¿Le ofrecieron el mismo plan sin permanencia?"
+    assert f.campo_id == "campo-permanencia-ofrecieron_plan_sin_permanencia" and f.por_que
+    assert faltan["contrato.valores_por_servicio"].pregunta.startswith("Si lo sabe")
+
+
+def test_por_que_primero_lo_que_decide(semilla):
+    d = evaluar(validar_caso(semilla))
+    pq = pr.por_que(d)
+    ids = [h.id for h in pq.principales]
+    assert ids[:2] == ["B1-indisponibilidad", "B5-silencio-positivo-terminacion"]
+    assert "P2-beneficio-y-alternativa" in ids  # missing information is shown, not hidden
+    resto = [h.id for c in pq.capitulos for h in c.hallazgos]
+    assert sorted(ids + resto) == sorted(h.id for h in d.hallazgos)

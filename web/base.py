@@ -1,0 +1,40 @@
+"""The blueprint without pages that wires security, error pages, logging and template helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Flask
+from flask.sansio.blueprints import BlueprintSetupState
+from flask_wtf.csrf import CSRFError
+
+import letters
+from rules import texto as tx
+from web import campos, errores, etiquetas
+from web.config import completar
+from web.registro import FiltroDatosPersonales
+from web.seguridad import csrf, limiter, poner_cabeceras
+
+base = Blueprint("base", __name__)
+
+
+@base.record_once
+def _preparar(estado: BlueprintSetupState) -> None:
+    app: Flask = estado.app
+    completar(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    app.logger.addFilter(FiltroDatosPersonales())
+    app.after_request(poner_cabeceras)
+    app.register_error_handler(CSRFError, errores.csrf)
+    app.register_error_handler(letters.CartaNoDisponible, errores.carta_no_disponible)
+    app.register_error_handler(letters.RenderizadorNoDisponible, errores.sin_renderizador)
+    app.register_error_handler(Exception, errores.inesperado)
+    app.jinja_env.globals.update(campo_id=campos.campo_id, et=etiquetas)
+    app.jinja_env.filters.update(fecha=_fecha, pesos=tx.pesos)
+
+
+def _fecha(valor: date | str | None) -> str:
+    if valor is None:
+        return ""
+    return tx.fecha(date.fromisoformat(valor) if isinstance(valor, str) else valor)

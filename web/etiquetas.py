@@ -1,0 +1,167 @@
+"""Spanish words the web pages show for the case's and the decision's codes."""
+
+from __future__ import annotations
+
+OPERADORES: dict[str, str] = {
+    "claro": "Claro",
+    "movistar": "Movistar",
+    "tigo": "Tigo (celular)",
+    "tigo_une": "Tigo UNE (hogar)",
+    "etb": "ETB",
+    "wom": "WOM",
+    "otro": "Otra empresa",
+}
+
+SERVICIOS_FORMULARIO: dict[str, str] = {
+    "internet_fijo": "Internet fijo (hogar)",
+    "telefonia_fija": "Teléfono fijo",
+    "television": "Televisión por suscripción",
+    "movil": "Celular (móvil)",
+}
+
+SERVICIOS: dict[str, str] = {
+    "internet_fijo": "Internet fijo",
+    "telefonia_fija": "Telefonía fija",
+    "television": "Televisión",
+    "movil": "Celular",
+}
+
+MODALIDADES: dict[str, str] = {"pospago": "Pospago (plan con factura)", "prepago": "Prepago (recargas)"}
+
+BENEFICIOS: dict[str, str] = {
+    "desconocido": "No sé",
+    "subsidio_equipo": "Un equipo (celular, módem, decodificador) más barato",
+    "financiacion_equipo": "El equipo pagado a cuotas",
+    "descuento_conexion": "La instalación gratis o con descuento",
+    "descuento_tarifa": "Un descuento en la tarifa mensual",
+    "ninguno": "Nada",
+}
+
+TIPOS_PQR: dict[str, str] = {"queja": "Queja o reclamo", "peticion": "Petición", "recurso": "Recurso"}
+
+ASUNTOS: dict[str, str] = {
+    "falla": "Fallas del servicio",
+    "facturacion": "La factura",
+    "terminacion": "Terminar el contrato",
+    "permanencia": "La permanencia",
+    "compensacion": "La compensación",
+    "otro": "Otro asunto",
+}
+
+CANALES: dict[str, str] = {
+    "web": "Página web",
+    "app": "Aplicación del operador",
+    "telefono": "Línea telefónica",
+    "oficina": "Oficina",
+    "correo": "Correo electrónico",
+    "redes_sociales": "Redes sociales",
+}
+
+PRETENSIONES: dict[str, str] = {
+    "terminar_sin_penalidad": "Terminar el contrato sin pagar la permanencia",
+    "terminar": "Terminar el contrato",
+    "compensacion": "Que me compensen por el tiempo sin servicio",
+    "reembolso_gastos": "Que me devuelvan los gastos que me causó la falla",
+    "informacion_falla": "Saber la causa y la duración de la falla",
+    "copia_contrato": "Recibir copia del contrato y del documento de permanencia",
+    "revertir_cambio": "Que reviertan un cambio que no autoricé",
+}
+
+SENTIDOS: dict[str, str] = {
+    "favorable": "A mi favor",
+    "parcial": "Solo en parte a mi favor",
+    "desfavorable": "En contra",
+}
+
+DOCUMENTOS: dict[str, str] = {
+    "CC": "Cédula de ciudadanía",
+    "CE": "Cédula de extranjería",
+    "PPT": "Permiso por Protección Temporal",
+    "PA": "Pasaporte",
+    "NIT": "NIT",
+}
+
+RESULTADOS: dict[str, str] = {
+    "cumple": "Se cumple",
+    "no_cumple": "No se cumple",
+    "falta_informacion": "Falta información",
+    "no_aplica": "No aplica a su caso",
+    "no_cubierto": "Fuera de cobertura",
+}
+
+RESULTADOS_PLURAL: dict[str, tuple[str, str]] = {
+    "cumple": ("se cumple", "se cumplen"),
+    "no_cumple": ("no se cumple", "no se cumplen"),
+    "falta_informacion": ("con información pendiente", "con información pendiente"),
+    "no_aplica": ("no aplica a su caso", "no aplican a su caso"),
+    "no_cubierto": ("fuera de cobertura", "fuera de cobertura"),
+}
+
+FUERZAS: dict[str, tuple[str, str]] = {
+    "solida": ("Sólido", "Fundamento claro en la norma y en los hechos que usted dio."),
+    "requiere_prueba": ("Requiere prueba", "Se sostiene si usted puede demostrar los hechos "
+                        "(fechas, horas, reportes, CUN)."),
+    "argumentable": ("Argumentable", "Es un argumento razonable, pero discutible: no es seguro "
+                     "que prospere."),
+}
+
+ESTADOS: dict[str, tuple[str, str]] = {
+    "V": ("verificado", "Verificado en la norma o en una página oficial"),
+    "S": ("fuentes secundarias", "Según fuentes secundarias coincidentes"),
+    "U": ("sin verificar", "Sin verificar: es una estimación, por confirmar"),
+}
+
+CAPITULOS: dict[str, str] = {
+    "R": "Cobertura",
+    "P": "La cláusula de permanencia",
+    "T": "Terminar el contrato",
+    "B": "Salir sin pagar la permanencia",
+    "C": "Compensación por falta de servicio",
+    "Q": "Reclamaciones (PQR)",
+}
+
+CARTAS: dict[str, tuple[str, str]] = {
+    "queja": ("Queja al operador (PQR)",
+              "Reclama por las fallas: pide la compensación, lo que usted marcó que quiere y la "
+              "información de la falla. Preséntela por cualquier canal del operador y pida el CUN."),
+    "terminacion": ("Solicitud de terminación del contrato",
+                    "Pide terminar el contrato en la fecha que corresponde, sin cobros posteriores "
+                    "y explica lo que pueden cobrarle por la permanencia. Preséntela al operador."),
+    "silencio_positivo": ("Solicitud de cumplimiento del silencio administrativo positivo",
+                          "El operador no respondió a tiempo: pide que cumpla lo que usted "
+                          "solicitó. Preséntela al operador citando el CUN."),
+    "recurso": ("Recurso de reposición y en subsidio apelación",
+                "Pide al operador revisar su respuesta y, si la mantiene, enviar el caso a la "
+                "Superintendencia de Industria y Comercio."),
+    "queja_sic": ("Queja ante la Superintendencia de Industria y Comercio (SIC)",
+                  "Para llevar el caso a la SIC cuando el operador no respondió, no cumplió o le "
+                  "respondió en contra. Se presenta por los canales de la SIC."),
+}
+
+PLAZOS: dict[str, str] = {
+    "respuesta_pqr": "Plazo del operador para responder su reclamación",
+    "cumplimiento_sap": "Plazo para que el operador cumpla lo que usted pidió (silencio positivo)",
+    "recurso": "Último día para presentar el recurso",
+    "queja_sic": "Desde este día puede quejarse ante la SIC",
+    "aviso_terminacion": "Último día para pedir la terminación a tiempo para el próximo corte",
+    "retracto": "Último día para retractarse del contrato",
+}
+
+CONSECUENCIAS: dict[str, str] = {
+    "silencio_administrativo_positivo": "Si no respondió a tiempo, lo que usted pidió se entiende "
+                                        "concedido (silencio administrativo positivo).",
+    "queja_ante_la_sic": "Si no cumple, puede quejarse ante la Superintendencia de Industria y "
+                         "Comercio.",
+    "puede_acudir_a_la_sic": "Ya puede presentar su queja ante la Superintendencia de Industria y "
+                             "Comercio.",
+    "terminacion_al_corte": "Si la pide a más tardar ese día, el contrato termina en el próximo "
+                            "corte.",
+    "la_decision_queda_en_firme": "Después de ese día la respuesta del operador queda en firme.",
+    "retracto": "Hasta ese día puede deshacer el contrato (retracto), salvo que el servicio ya "
+                "haya empezado con su consentimiento.",
+}
+
+FALTA_UN_DATO: dict[str, str] = {
+    "permanencia.valor_beneficio": "cuánto valía el beneficio que recibió a cambio de la permanencia",
+    "permanencia.beneficio": "qué beneficio recibió a cambio de la permanencia",
+}

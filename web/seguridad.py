@@ -1,0 +1,45 @@
+"""Security for every response: CSRF on forms, rate limits, headers (CSP and friends), no caching."""
+
+from __future__ import annotations
+
+from flask import Response, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+limiter = Limiter(get_remote_address, storage_uri="memory://")
+
+CSP = "; ".join((
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+))
+
+CABECERAS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+}
+
+
+def poner_cabeceras(respuesta: Response) -> Response:
+    """Add the security headers; forbid caching of anything but static files (pages carry the case)."""
+    for nombre, valor in CABECERAS.items():
+        respuesta.headers.setdefault(nombre, valor)
+    if request.is_secure:
+        respuesta.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.endpoint != "static":
+        respuesta.headers["Cache-Control"] = "no-store"
+    return respuesta
