@@ -114,6 +114,9 @@ class Reclamacion:
     recurso_dias: int | None = None
     vencido: bool = False
     femenino: bool = True
+    referencia: str | None = None
+    motivos: str | None = None
+    sap_cumplido: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ def reclamaciones(caso: Caso, decision: Decision) -> list[Reclamacion]:
             cumplimiento_horas=cumplimiento.horas if cumplimiento else None,
             recurso_vence=recurso.vence if recurso and not recurso.vencido else None,
             recurso_dias=recurso.dias_habiles if recurso else None,
+            referencia=r.respuesta_referencia, motivos=r.respuesta_motivos, sap_cumplido=r.sap_cumplido,
         ))
     return salida
 

@@ -262,6 +262,12 @@ class Reclamacion(Modelo):
     # Extension: the operator's answer did not address every request.
     respuesta_incompleta: bool = False
     """¿La respuesta dejó sin resolver algo de lo que pidió?"""
+    respuesta_referencia: Annotated[str | None, Field(max_length=60)] = None
+    """Número o radicado de la respuesta del operador (opcional)."""
+    respuesta_motivos: Annotated[str | None, Field(max_length=1000)] = None
+    """Razones que dio el operador en su respuesta, en pocas palabras (opcional)."""
+    sap_cumplido: bool | None = None
+    """Si operó el silencio positivo: ¿el operador ya cumplió lo pedido? (vacío: no sabe)."""
 
     @model_validator(mode="after")
     def _respuesta(self) -> Reclamacion:

@@ -111,6 +111,9 @@ def _reclamacion(f: Formulario, fila: str) -> dict[str, Any]:
         "fecha_respuesta": _fecha(f.valor(f"{fila}.fecha_respuesta")),
         "sentido_respuesta": _texto(f.valor(f"{fila}.sentido_respuesta")),
         "respuesta_incompleta": f.valor(f"{fila}.respuesta_incompleta") == "si",
+        "respuesta_referencia": _texto(f.valor(f"{fila}.respuesta_referencia")),
+        "respuesta_motivos": _texto(f.valor(f"{fila}.respuesta_motivos")),
+        "sap_cumplido": _TRES.get(f.valor(f"{fila}.sap_cumplido")),
     })
 
 

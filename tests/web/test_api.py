@@ -122,4 +122,4 @@ def test_docs_locales_sin_cdn(client):
 def test_fechas_extremas_son_422_no_500(client, semilla):
     semilla["fallas"][0]["inicio"] = "0001-01-01T00:00:00Z"
     r = client.post("/api/v1/evaluar", json=semilla)
-    assert r.status_code == 422 and "fecha fuera de rango" in r.json["errores"][0]["mensaje"]
+    assert r.status_code == 422 and "entre los años 1990 y 2100" in r.json["errores"][0]["mensaje"]

@@ -162,4 +162,4 @@ def test_fecha_extrema_en_el_formulario(client, semilla_form):
     semilla_form["fecha_evaluacion"] = "9999-12-31"
     r = client.post("/caso", data=semilla_form)
     assert r.status_code == 422
-    assert "fecha fuera de rango" in r.data.decode()
+    assert "entre los años 1990 y 2100" in r.data.decode()
