@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 from typing import Any, Protocol
@@ -66,6 +68,19 @@ def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:
         yield ids[i:i + tamano]
 
 
+def _vigilar_padre(padre: int) -> None:
+    # A pool worker whose parent died (web server killed) would otherwise wait forever.
+    while os.getppid() == padre:
+        time.sleep(2)
+    os._exit(0)
+
+
+def iniciar_trabajador() -> None:
+    """Pool worker start-up: exit with the parent process, then warm up."""
+    threading.Thread(target=_vigilar_padre, args=(os.getppid(),), daemon=True).start()
+    calentar_trabajador()
+
+
 def calentar_trabajador() -> None:
     """Warm a worker once (fonts, parsed CSS) so the first row is not slower than the rest."""
     try:
@@ -102,7 +117,7 @@ class EjecutorEmbebido:
             # spawn: workers never inherit the parent's connections, threads or locks.
             self._pool = ProcessPoolExecutor(
                 max_workers=self.trabajadores, mp_context=multiprocessing.get_context("spawn"),
-                initializer=calentar_trabajador, max_tasks_per_child=TAREAS_POR_TRABAJADOR,
+                initializer=iniciar_trabajador, max_tasks_per_child=TAREAS_POR_TRABAJADOR,
             )
         return self._pool
 
