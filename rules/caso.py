@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-BOGOTA = ZoneInfo("America/Bogota")
+from rules.coherencia import problemas_de_fechas
+from rules.tiempo import BOGOTA as BOGOTA  # re-exported: other packages import it from here
+from rules.tiempo import en_bogota as en_bogota
+from rules.tiempo import fin_del_dia as fin_del_dia
 
 TipoDocumento = Literal["CC", "CE", "PA", "NIT", "PPT"]
 Operador = Literal["claro", "movistar", "tigo", "tigo_une", "etb", "wom", "otro"]
@@ -63,18 +64,6 @@ def _en_rango(valor: date) -> date:
 
 
 Fecha = Annotated[date, AfterValidator(_en_rango)]
-
-
-def en_bogota(momento: datetime) -> datetime:
-    """Return the moment in Bogotá time; a naive moment is taken as Bogotá local time."""
-    if momento.tzinfo is None:
-        return momento.replace(tzinfo=BOGOTA)
-    return momento.astimezone(BOGOTA)
-
-
-def fin_del_dia(dia: date) -> datetime:
-    """Return midnight at the end of `dia` in Bogotá."""
-    return datetime.combine(dia + timedelta(days=1), time(0), tzinfo=BOGOTA)
 
 
 class Modelo(BaseModel):
@@ -352,7 +341,7 @@ class Caso(Modelo):
 
     @model_validator(mode="after")
     def _fechas_coherentes(self) -> Caso:
-        problemas = list(_problemas_de_fechas(self))
+        problemas = list(problemas_de_fechas(self))
         if problemas:
             # One error carrying every located problem; rules.errores expands it per field.
             raise PydanticCustomError(
@@ -369,55 +358,3 @@ class Caso(Modelo):
     def tiene_movil(self) -> bool:
         """Whether the contract includes a mobile line."""
         return "movil" in self.contrato.servicios
-
-
-def _problemas_de_fechas(caso: Caso) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Yield (field path, Spanish message) for each fact that contradicts another."""
-    hoy = caso.fecha_evaluacion
-    limite = fin_del_dia(hoy)
-    contrato = caso.contrato
-    if caso.operador == "otro" and not caso.operador_nombre:
-        yield _ubicado(("operador_nombre",), "Escriba el nombre del operador.")
-    if contrato.fecha_inicio > hoy:
-        yield _ubicado(("contrato", "fecha_inicio"), _posterior("El contrato"))
-    if caso.permanencia is not None:
-        inicio = caso.permanencia.fecha_inicio
-        if inicio > hoy:
-            yield _ubicado(("permanencia", "fecha_inicio"), _posterior("La permanencia"))
-        if inicio < contrato.fecha_inicio:
-            yield _ubicado(
-                ("permanencia", "fecha_inicio"),
-                "La permanencia no puede empezar antes que el contrato; revise ambas fechas.",
-            )
-    for i, falla in enumerate(caso.fallas):
-        if falla.servicio not in contrato.servicios:
-            yield _ubicado(("fallas", i, "servicio"), "Ese servicio no está en el contrato.")
-        if falla.inicio >= limite:
-            yield _ubicado(("fallas", i, "inicio"), _posterior("La falla"))
-        if falla.fin is not None and falla.fin > limite:
-            yield _ubicado(("fallas", i, "fin"), _posterior("El fin de la falla"))
-    for i, rec in enumerate(caso.reclamaciones):
-        if rec.fecha_radicacion > hoy:
-            yield _ubicado(("reclamaciones", i, "fecha_radicacion"), _posterior("La radicación"))
-        if rec.fecha_respuesta is not None and rec.fecha_respuesta > hoy:
-            yield _ubicado(("reclamaciones", i, "fecha_respuesta"), _posterior("La respuesta"))
-    for i, cambio in enumerate(caso.cambios_unilaterales):
-        if cambio.fecha > hoy:
-            yield _ubicado(("cambios_unilaterales", i, "fecha"), _posterior("El cambio"))
-    if caso.solicitud_terminacion is not None:
-        fecha = caso.solicitud_terminacion.fecha
-        if fecha > hoy:
-            yield _ubicado(("solicitud_terminacion", "fecha"), _posterior("La solicitud"))
-        if fecha < contrato.fecha_inicio:
-            yield _ubicado(
-                ("solicitud_terminacion", "fecha"),
-                "La solicitud de terminación no puede ser anterior al contrato.",
-            )
-
-
-def _posterior(que: str) -> str:
-    return f"{que} no puede ser posterior a la fecha de evaluación."
-
-
-def _ubicado(loc: tuple[str | int, ...], mensaje: str) -> tuple[tuple[str | int, ...], str]:
-    return loc, mensaje

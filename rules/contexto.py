@@ -11,8 +11,8 @@ from rules.decision import ParametroUsado
 from rules.parametros import Parametros
 
 if TYPE_CHECKING:
+    from rules.amortizacion import CalculoPermanencia
     from rules.indisponibilidad import MesServicio
-    from rules.permanencia import CalculoPermanencia
     from rules.pqr import EstadoPQR
     from rules.terminacion import CalculoTerminacion
 
@@ -49,7 +49,7 @@ class Contexto:
     @cached_property
     def permanencia(self) -> CalculoPermanencia | None:
         """End date and lawful amount of the permanence clause, if any."""
-        from rules.permanencia import calcular_permanencia
+        from rules.amortizacion import calcular_permanencia
 
         return calcular_permanencia(self)
 

@@ -6,9 +6,9 @@ from random import Random
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rules.amortizacion import fecha_fin, meses_restantes, monto_lineal
 from rules.caso import BOGOTA, Permanencia
 from rules.horas import horas_por_mes, unir
-from rules.permanencia import fecha_fin, meses_restantes, monto_lineal
 
 INICIO = datetime(2025, 1, 1, tzinfo=BOGOTA)
 

@@ -1,0 +1,75 @@
+"""Which letters the decision suggests, which it supports, and why not the others."""
+
+from __future__ import annotations
+
+from rules.caso import Caso
+from rules.contexto import Contexto
+from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision
+from rules.terminacion import quiere_terminar
+
+
+def sugeridas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision) -> list[str]:
+    """The letters that follow from the findings, in the contract's order."""
+    caso = ctx.caso
+    cartas: set[str] = set()
+    if _materias_sin_queja(caso):
+        cartas.add("queja")
+    if caso.solicitud_terminacion is None and (quiere_terminar(ctx) or perm.fundamentos):
+        cartas.add("terminacion")
+    if any(e.sap for e in ctx.pqrs):
+        cartas.add("silencio_positivo")
+    if por_regla["Q3"].resultado == "cumple":
+        cartas.add("recurso")
+    cerradas = [e for e in ctx.pqrs if e.reclamacion.sentido_respuesta in ("desfavorable", "parcial")
+                and (e.recurso_vence is None or ctx.hoy > e.recurso_vence)]
+    if por_regla["Q4"].resultado == "cumple" and (any(e.sap for e in ctx.pqrs) or cerradas):
+        cartas.add("queja_sic")
+    return [c for c in TIPOS_CARTA if c in cartas]
+
+
+# Which complaint subjects cover each matter a queja may raise.
+_CUBRE = {
+    "fallas": {"falla", "compensacion"},
+    "gastos": {"falla", "compensacion", "otro"},
+    "cambios": {"facturacion", "otro", "terminacion"},
+    "informacion": {"falla", "otro"},
+}
+
+
+def _materias_sin_queja(caso: Caso) -> list[str]:
+    """Matters of the case that no complaint already filed covers."""
+    materias = []
+    if caso.fallas:
+        materias.append("fallas")
+    if caso.gastos_adicionales:
+        materias.append("gastos")
+    if caso.cambios_unilaterales:
+        materias.append("cambios")
+    if {"informacion_falla", "copia_contrato"} & set(caso.pretensiones):
+        materias.append("informacion")
+    asuntos = {r.asunto for r in caso.reclamaciones if r.tipo in ("queja", "peticion")}
+    return [m for m in materias if not _CUBRE[m] & asuntos]
+
+
+def no_disponibles(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> dict[str, str]:
+    """Letter kinds this decision cannot support, with the reason in Spanish."""
+    caso = ctx.caso
+    motivos: dict[str, str] = {}
+    if not ctx.cubierto(ctx.hoy):
+        return {t: "La fecha de evaluación está fuera de la cobertura de Salida." for t in TIPOS_CARTA}
+    if not (caso.fallas or caso.gastos_adicionales or caso.cambios_unilaterales
+            or set(caso.pretensiones)):
+        motivos["queja"] = ("No hay fallas, gastos, cambios ni peticiones que reclamar en el "
+                            "caso.")
+    if not any(e.sap for e in ctx.pqrs):
+        motivos["silencio_positivo"] = ("Ninguna reclamación tiene silencio administrativo "
+                                        "positivo: no hay una sin respuesta vencido su plazo.")
+    if por_regla["Q3"].resultado != "cumple":
+        motivos["recurso"] = ("No hay una respuesta desfavorable o parcial del operador con el "
+                              "plazo de recurso abierto.")
+    if por_regla["Q4"].resultado != "cumple":
+        motivos["queja_sic"] = ("Antes de acudir a la SIC debe presentar la PQR al operador y "
+                                "esperar su respuesta o el vencimiento del plazo.")
+    return motivos
+
+

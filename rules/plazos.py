@@ -1,0 +1,79 @@
+"""The decision's deadlines: every term with its concrete dates, source status and ground."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from rules.calendario import vencimiento
+from rules.contexto import Contexto
+from rules.decision import Hallazgo, Plazo
+from rules.pqr import ruta_sic_desde
+
+
+def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
+    """Answer, SAP execution, appeal, SIC, notice and withdrawal terms, by due date."""
+    hoy, p = ctx.hoy, ctx.p
+    plazos: list[Plazo] = []
+    for e in ctx.pqrs:
+        r = e.reclamacion
+        estado = p.vigente("respuesta_pqr_dias_habiles", r.fecha_radicacion)
+        plazos.append(Plazo(
+            id="respuesta_pqr", cun=r.cun, desde=r.fecha_radicacion, vence=e.vence,
+            dias_habiles=e.dias,
+            vencido=e.vencido or (r.fecha_respuesta is not None and r.fecha_respuesta > e.vence),
+            consecuencia="silencio_administrativo_positivo", estado=estado.estado if estado else None,
+            fundamento=por_regla["Q2"].id, reclamacion=e.indice,
+        ))
+        if e.sap and e.sap_desde is not None:
+            horas = p.vigente("cumplimiento_sap_horas", e.sap_desde)
+            n = int(horas.valor) if horas else 72
+            vence = e.sap_desde + timedelta(days=n // 24 - 1)
+            plazos.append(Plazo(
+                id="cumplimiento_sap", cun=r.cun, desde=e.sap_desde, vence=vence, horas=n,
+                vencido=hoy > vence, consecuencia="queja_ante_la_sic",
+                estado=horas.estado if horas else "U", fundamento=por_regla["Q2"].id,
+                reclamacion=e.indice,
+            ))
+        if e.recurso_vence is not None and r.fecha_respuesta is not None:
+            estado = p.vigente("recurso_dias_habiles", r.fecha_respuesta)
+            plazos.append(Plazo(
+                id="recurso", cun=r.cun, desde=r.fecha_respuesta, vence=e.recurso_vence,
+                dias_habiles=e.recurso_dias, vencido=hoy > e.recurso_vence,
+                consecuencia="la_decision_queda_en_firme", estado=estado.estado if estado else None,
+                fundamento=por_regla["Q3"].id, reclamacion=e.indice,
+            ))
+    rutas = [(d, e) for e in ctx.pqrs if (d := ruta_sic_desde(e)) is not None]
+    if rutas:
+        desde, e = min(rutas, key=lambda x: x[0])
+        plazos.append(Plazo(id="queja_sic", cun=e.reclamacion.cun, desde=desde,
+                            consecuencia="puede_acudir_a_la_sic", estado="S",
+                            fundamento=por_regla["Q4"].id, reclamacion=e.indice))
+    calc = ctx.terminacion
+    if calc is not None and not calc.ya_solicitada:
+        estado = p.vigente("aviso_terminacion_dias_habiles", calc.fecha_solicitud)
+        plazos.append(Plazo(
+            id="aviso_terminacion", desde=hoy, vence=calc.fecha_limite_aviso,
+            dias_habiles=calc.dias_habiles, vencido=False, consecuencia="terminacion_al_corte",
+            estado=estado.estado if estado else None, fundamento=por_regla["T2"].id,
+        ))
+    t6 = por_regla["T6"]
+    if t6.resultado in ("cumple", "falta_informacion") and t6.parametros:
+        dias = int(t6.parametros[0].valor)
+        vence = vencimiento(ctx.caso.contrato.fecha_inicio, dias)
+        plazos.append(Plazo(id="retracto", desde=ctx.caso.contrato.fecha_inicio, vence=vence,
+                            dias_habiles=dias, vencido=hoy > vence, consecuencia="retracto",
+                            estado=t6.parametros[0].estado, fundamento=t6.id))
+    return sorted(plazos, key=lambda x: (x.vence or x.desde))
+
+
+def nueva_pqr(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> Plazo | None:
+    """When the operator must answer a PQR filed on the evaluation date."""
+    vigente = ctx.p.vigente("respuesta_pqr_dias_habiles", ctx.hoy)
+    if vigente is None:
+        return None
+    dias = int(vigente.valor)
+    return Plazo(id="respuesta_pqr", desde=ctx.hoy, vence=vencimiento(ctx.hoy, dias),
+                 dias_habiles=dias, vencido=False, consecuencia="silencio_administrativo_positivo",
+                 estado=vigente.estado, fundamento=por_regla["Q2"].id)
+
+
