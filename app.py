@@ -9,6 +9,7 @@ import click
 from flask import Flask
 
 import batch
+import casos
 from web import DEFECTOS, api, base, paginas
 
 
@@ -24,6 +25,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(paginas)
     app.register_blueprint(api)
     batch.registrar(app)
+    casos.registrar(app)
 
     @app.cli.command("openapi")
     def openapi() -> None:

@@ -1,15 +1,29 @@
-"""The database connection: `DATABASE_URL` (PostgreSQL) or an embedded SQLite file by default."""
+"""The database connection: `DATABASE_URL` (PostgreSQL) or an embedded SQLite file by default.
+
+The schema is Alembic's (`migrations/` at the repository root): opening a database brings it to the
+latest revision. A database made by the old `create_all` (batch tables, no version) is stamped at
+revision 0001 first, then upgraded.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 RAIZ = Path(__file__).resolve().parent.parent
+REVISION_LOTES = "0001"  # the batch tables, as `create_all` made them before migrations
 
 
 class Base(DeclarativeBase):
@@ -50,10 +64,69 @@ class BaseDeDatos:
     sesiones: sessionmaker[Session]
 
     def crear_tablas(self) -> None:
-        """Create the tables that do not exist yet."""
-        import store.models  # noqa: F401  (registers the tables)
+        """Bring the schema to the latest migration (creating every table on a new database)."""
+        actualizar_esquema(self.motor)
 
-        Base.metadata.create_all(self.motor)
+
+def configuracion_alembic() -> Config:
+    """Alembic's configuration for this repository (`alembic.ini`, `migrations/`)."""
+    from alembic.config import Config
+
+    cfg = Config(str(RAIZ / "alembic.ini"))
+    cfg.set_main_option("script_location", str(RAIZ / "migrations"))
+    return cfg
+
+
+@cache
+def revision_final() -> str:
+    """The head revision of the migrations."""
+    from alembic.script import ScriptDirectory
+
+    cabeza = ScriptDirectory.from_config(configuracion_alembic()).get_current_head()
+    assert cabeza is not None
+    return cabeza
+
+
+def revision_actual(conexion: Connection) -> str | None:
+    """The revision a database is at (None: never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conexion).get_current_revision()
+
+
+@contextmanager
+def _exclusivo(motor: Engine, conexion: Connection) -> Iterator[None]:
+    """One migrating process at a time: an advisory lock on PostgreSQL, a file lock on SQLite."""
+    if motor.dialect.name == "postgresql":
+        conexion.execute(text("SELECT pg_advisory_xact_lock(7265830)"))
+        yield
+        return
+    archivo = motor.url.database
+    if not archivo or archivo == ":memory:":
+        yield
+        return
+    with open(f"{archivo}.migrar.lock", "a") as cerrojo:
+        fcntl.flock(cerrojo, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(cerrojo, fcntl.LOCK_UN)
+
+
+def actualizar_esquema(motor: Engine, revision: str = "head") -> None:
+    """Upgrade the database to `revision` (default: the latest); cheap when it is already there."""
+    from alembic import command
+
+    if revision == "head":
+        with motor.connect() as conexion:
+            if revision_actual(conexion) == revision_final():
+                return
+    cfg = configuracion_alembic()
+    with motor.begin() as conexion, _exclusivo(motor, conexion):
+        cfg.attributes["connection"] = conexion
+        if revision_actual(conexion) is None and inspect(conexion).has_table("lotes"):
+            command.stamp(cfg, REVISION_LOTES)
+        command.upgrade(cfg, revision)
 
 
 _CACHE: dict[tuple[str, int], BaseDeDatos] = {}
@@ -76,3 +149,10 @@ def base_de_datos(url: str | None = None) -> BaseDeDatos:
         bd.crear_tablas()
         _CACHE[clave] = bd
     return _CACHE[clave]
+
+
+def cerrar_base_de_datos(url: str) -> None:
+    """Close this process's engine for `url` and forget it (e.g. before dropping a test schema)."""
+    bd = _CACHE.pop((url, os.getpid()), None)
+    if bd is not None:
+        bd.motor.dispose()

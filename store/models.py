@@ -47,7 +47,7 @@ class Fila(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     lote_id: Mapped[str] = mapped_column(ForeignKey("lotes.id", ondelete="CASCADE"))
     numero: Mapped[int] = mapped_column(Integer)  # spreadsheet row number (header = 1)
-    caso: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)  # None: invalid row
+    caso: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     tipos: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     estado: Mapped[str] = mapped_column(String(16), default="pendiente")  # pendiente|en_proceso|ok|error
     ficha: Mapped[str | None] = mapped_column(String(32), nullable=True)  # claim token of the worker

@@ -1,0 +1,83 @@
+"""Batch jobs land as cases: the valid rows of a batch become saved cases of an organisation."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sqlalchemy import select
+
+from casos import repositorio
+from casos.evaluacion import hoy_en_bogota
+from casos.textos import TEXTO_LOTE, VERSION_POLITICA
+from rules import CasoInvalido
+from store.casos import CasoGuardado, LoteOrganizacion, Organizacion
+from store.db import BaseDeDatos
+from store.models import Fila, Lote, ahora
+from web.motor import validar
+
+registro = logging.getLogger(__name__)
+
+
+class LoteNoImportable(ValueError):
+    """The batch does not exist, or is linked to another organisation."""
+
+
+def desde_lote(
+    bd: BaseDeDatos,
+    lote_id: str,
+    organizacion_id: int,
+    *,
+    declarante: str | None = None,
+    cuenta_id: int | None = None,
+    hoy: date | None = None,
+) -> int:
+    """Save each valid row of a batch as a case of the organisation; return how many were added.
+
+    Idempotent: rows already imported are skipped. The caller must hold the organisation's attestation
+    that each subscriber authorised the follow-up (`TEXTO_LOTE`); it is recorded with every case,
+    beside the batch's own attestation.
+    """
+    hoy = hoy or hoy_en_bogota()
+    with bd.sesiones.begin() as s:
+        lote = s.get(Lote, lote_id)
+        if lote is None or s.get(Organizacion, organizacion_id) is None:
+            raise LoteNoImportable("El lote o la organización no existen.")
+        enlace = s.get(LoteOrganizacion, lote_id)
+        if enlace is not None and enlace.organizacion_id != organizacion_id:
+            raise LoteNoImportable("El lote pertenece a otra organización.")
+        if enlace is None:
+            enlace = LoteOrganizacion(
+                lote_id=lote_id, organizacion_id=organizacion_id, importado=ahora(), casos=0
+            )
+            s.add(enlace)
+        hechas = set(s.scalars(select(CasoGuardado.fila_numero).where(CasoGuardado.lote_id == lote_id)))
+        quien = declarante or str((lote.consentimiento or {}).get("declarante", ""))
+        nuevos = 0
+        filas = s.execute(
+            select(Fila.numero, Fila.caso)
+            .where(Fila.lote_id == lote_id, Fila.caso.is_not(None))
+            .order_by(Fila.numero)
+        ).all()
+        for numero, datos in filas:
+            if numero in hechas or datos is None:  # invalid rows keep JSON null
+                continue
+            try:
+                caso = validar(datos)
+            except CasoInvalido:
+                continue
+            autorizacion = repositorio.Autorizacion(
+                "seguimiento",
+                TEXTO_LOTE,
+                VERSION_POLITICA,
+                "lote",
+                cuenta_id=cuenta_id,
+                detalle={"declarante": quien, "lote": lote_id, "atestacion_del_lote": lote.consentimiento},
+            )
+            repositorio.crear(
+                s, caso, [autorizacion], hoy, organizacion_id=organizacion_id, lote=(lote_id, numero)
+            )
+            nuevos += 1
+        enlace.casos += nuevos
+    registro.info("lote %s: %d casos importados en la organización %d", lote_id, nuevos, organizacion_id)
+    return nuevos

@@ -1,0 +1,190 @@
+"""Pages of advocate accounts: log in (rate limited), log out, change password, calendar feed."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_limiter import RequestLimit
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.exceptions import HTTPException
+
+from casos import autenticacion as auth
+from casos.calendario import calendario_organizacion
+from casos.evaluacion import hoy_en_bogota
+from store.casos import Cuenta
+from web.seguridad import limiter
+
+cuentas = Blueprint("cuentas", __name__)
+MENSAJE_FALLIDO = "El correo o la contraseña no coinciden."
+
+
+def _destino() -> str:
+    """Where to go after logging in: a path of this site only (never another host)."""
+    siguiente = request.values.get("siguiente", "")
+    partes = urlsplit(siguiente)
+    if (
+        siguiente.startswith("/")
+        and not siguiente.startswith("//")
+        and not partes.netloc
+        and "\\" not in siguiente
+    ):
+        return siguiente
+    return url_for("panel.inicio")
+
+
+def _clave_cuenta() -> str:
+    """Rate-limit key of the account being tried (its address, hashed)."""
+    correo = auth.normalizar_correo(request.form.get("correo", ""))
+    return "entrar:" + hashlib.sha256(correo.encode()).hexdigest()
+
+
+def _demasiados(_limite: RequestLimit | None) -> Response:
+    html = render_template(
+        "cuentas/entrar.html",
+        error="Demasiados intentos. Espere unos minutos y vuelva a intentarlo.",
+        correo="",
+        siguiente=request.form.get("siguiente", ""),
+    )
+    respuesta = Response(html, status=429)
+    respuesta.headers["Retry-After"] = "60"
+    return respuesta
+
+
+@cuentas.errorhandler(429)
+def _limite(error: HTTPException) -> Response:
+    """The login form again (not the generic page) when the login limit is reached."""
+    respuesta = getattr(error, "response", None)
+    return respuesta if isinstance(respuesta, Response) else _demasiados(None)
+
+
+@cuentas.get("/cuentas/entrar")
+def entrar() -> str | Response:
+    """The login form."""
+    if current_user.is_authenticated:
+        return redirect(url_for("panel.inicio"))
+    return render_template(
+        "cuentas/entrar.html",
+        error=None,
+        correo="",
+        siguiente=request.args.get("next", request.args.get("siguiente", "")),
+    )
+
+
+@cuentas.post("/cuentas/entrar")
+@limiter.limit(lambda: current_app.config["LIMITE_ENTRAR"], scope="entrar", on_breach=_demasiados)
+@limiter.limit(
+    lambda: current_app.config["LIMITE_ENTRAR_CUENTA"],
+    key_func=_clave_cuenta,
+    scope="entrar-cuenta",
+    deduct_when=lambda r: r.status_code == 401,
+    on_breach=_demasiados,
+)
+def entrar_post() -> tuple[str, int] | Response:
+    """Check the password; a fresh session on success, one generic message on failure."""
+    correo = request.form.get("correo", "")[:254]
+    clave = request.form.get("clave", "")[:1024]
+    usuario = auth.verificar(correo, clave) if correo and clave else None
+    if usuario is None:
+        current_app.logger.info("Ingreso fallido")
+        return render_template(
+            "cuentas/entrar.html",
+            error=MENSAJE_FALLIDO,
+            correo=correo,
+            siguiente=request.form.get("siguiente", ""),
+        ), 401
+    destino = _destino()
+    session.clear()  # nothing from before the login survives it
+    login_user(usuario)
+    auth.iniciar_sesion_vigilada()
+    current_app.logger.info("Ingreso de la cuenta %d", usuario.id)
+    return redirect(destino, 303)
+
+
+@cuentas.post("/cuentas/salir")
+@login_required
+def salir() -> Response:
+    """Log out everywhere: the session key changes, so copies of this cookie stop working too."""
+    auth.revocar_sesiones(current_user.id)
+    logout_user()
+    session.clear()
+    return redirect(url_for("cuentas.entrar"), 303)
+
+
+@cuentas.get("/cuentas/")
+@login_required
+def cuenta() -> str:
+    """The account page: password and calendar feed."""
+    return render_template("cuentas/cuenta.html", mensaje=None, error=None, enlace=None)
+
+
+@cuentas.post("/cuentas/clave")
+@login_required
+def clave() -> tuple[str, int] | Response:
+    """Change the password (other sessions of this account end)."""
+    actual, nueva = request.form.get("actual", ""), request.form.get("nueva", "")
+    error = None
+    if len(nueva) < auth.CLAVE_MINIMA:
+        error = f"La nueva contraseña debe tener al menos {auth.CLAVE_MINIMA} caracteres."
+    elif nueva != request.form.get("repetir", ""):
+        error = "Las dos contraseñas nuevas no coinciden."
+    usuario = None if error else auth.cambiar_clave(current_user.id, actual, nueva)
+    if usuario is None:
+        return render_template(
+            "cuentas/cuenta.html",
+            mensaje=None,
+            enlace=None,
+            error=error or "La contraseña actual no es correcta.",
+        ), 400
+    session.clear()
+    login_user(usuario)
+    auth.iniciar_sesion_vigilada()
+    return render_template(
+        "cuentas/cuenta.html", mensaje="Contraseña cambiada.", error=None, enlace=None
+    ), 200
+
+
+@cuentas.post("/cuentas/calendario")
+@login_required
+def nuevo_calendario() -> str:
+    """A new private feed address for calendar apps (shown once; the previous one stops working)."""
+    token = secrets.token_urlsafe(32)
+    with auth.bd().sesiones.begin() as s:
+        cuenta_bd = s.get(Cuenta, current_user.id)
+        if cuenta_bd is None:
+            abort(404)
+        cuenta_bd.ficha_calendario = hashlib.sha256(token.encode()).hexdigest()
+    enlace = url_for("cuentas.feed", token=token, _external=True)
+    return render_template("cuentas/cuenta.html", mensaje=None, error=None, enlace=enlace)
+
+
+@cuentas.get("/calendario/<token>.ics")
+@limiter.limit("60 per hour", scope="calendario")
+def feed(token: str) -> Response:
+    """The advocate's feed: the deadlines of their organisation's open cases."""
+    if len(token) > 100:
+        abort(404)
+    huella = hashlib.sha256(token.encode()).hexdigest()
+    with auth.bd().sesiones() as s:
+        cuenta_bd = s.scalar(select(Cuenta).where(Cuenta.ficha_calendario == huella, Cuenta.activa.is_(True)))
+        if cuenta_bd is None:
+            abort(404)
+        cuerpo = calendario_organizacion(s, cuenta_bd.organizacion_id, hoy_en_bogota())
+    return Response(
+        cuerpo,
+        content_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": 'inline; filename="salida-plazos.ics"'},
+    )
