@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from batch import repositorio
@@ -20,7 +22,7 @@ from store.db import BaseDeDatos, base_de_datos
 from store.models import Combinado, Lote
 
 TAMANO_BLOQUE = 8
-TAREAS_POR_TRABAJADOR = 25  # recycle pool workers (bounded memory)
+TAREAS_POR_TRABAJADOR = 40  # chunks per worker before its pool is renewed (bounded memory)
 
 
 def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
@@ -104,45 +106,85 @@ class Ejecutor(Protocol):
 
 
 class EjecutorEmbebido:
-    """An in-process pool of worker processes, one per core, recycled every few chunks."""
+    """An in-process pool of worker processes, one per core, renewed every few chunks.
+
+    Workers are recycled by generations: a pool processes at most `TAREAS_POR_TRABAJADOR` chunks
+    per worker, then a fresh pool takes over (bounded memory; Python 3.11's own per-worker
+    recycling can hang). A pool broken by a dying worker is replaced; rows it held are resumed by
+    `reanudar`.
+    """
 
     def __init__(self, url_bd: str | None = None, trabajadores: int | None = None) -> None:
         self.url_bd = url_bd
         self.trabajadores = trabajadores or os.cpu_count() or 1
-        self._pool: ProcessPoolExecutor | None = None
-        self._futuros: list[Future[int]] = []
+        self._cola: queue.Queue[tuple[str, list[int]]] = queue.Queue()
+        self._hilo: threading.Thread | None = None
+        self._candado = threading.Lock()
+        self._caliente: ProcessPoolExecutor | None = None
 
-    def _grupo(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # spawn: workers never inherit the parent's connections, threads or locks.
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.trabajadores, mp_context=multiprocessing.get_context("spawn"),
-                initializer=iniciar_trabajador, max_tasks_per_child=TAREAS_POR_TRABAJADOR,
-            )
-        return self._pool
+    def _nuevo_grupo(self) -> ProcessPoolExecutor:
+        # spawn: workers never inherit the parent's connections, threads or locks.
+        return ProcessPoolExecutor(max_workers=self.trabajadores,
+                                   mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=iniciar_trabajador)
 
     def iniciar(self) -> None:
-        """Start and warm every worker now, so the first rows are not slower than the rest."""
-        grupo = self._grupo()
+        """Start and warm the first generation's workers now."""
+        with self._candado:
+            if self._caliente is None:
+                self._caliente = self._nuevo_grupo()
+            grupo = self._caliente
         wait([grupo.submit(os.getpid) for _ in range(self.trabajadores * 2)])
 
     def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
-        """Submit the rows in chunks to the pool."""
+        """Queue the rows in chunks; a background thread feeds them to generations of pools."""
         repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
-        grupo = self._grupo()
-        self._futuros += [grupo.submit(procesar_bloque, self.url_bd, lote_id, b)
-                          for b in bloques(fila_ids)]
+        for bloque in bloques(fila_ids):
+            self._cola.put((lote_id, bloque))
+        with self._candado:
+            if self._hilo is None or not self._hilo.is_alive():
+                self._hilo = threading.Thread(target=self._alimentar, daemon=True)
+                self._hilo.start()
+
+    def _alimentar(self) -> None:
+        limite = self.trabajadores * TAREAS_POR_TRABAJADOR
+        while True:
+            generacion: list[tuple[str, list[int]]] = []
+            while len(generacion) < limite:
+                try:
+                    generacion.append(self._cola.get_nowait())
+                except queue.Empty:
+                    break
+            if not generacion:
+                with self._candado:
+                    if self._cola.empty():
+                        self._hilo = None
+                        return
+                continue
+            with self._candado:
+                grupo, self._caliente = self._caliente or self._nuevo_grupo(), None
+            try:
+                wait([grupo.submit(procesar_bloque, self.url_bd, lote, b) for lote, b in generacion])
+            except BrokenProcessPool:
+                pass  # a worker died: its rows stay claimed until `reanudar`
+            finally:
+                grupo.shutdown(wait=True, cancel_futures=True)
 
     def esperar(self) -> None:
-        """Wait for every chunk submitted by this process."""
-        wait(self._futuros)
-        self._futuros = [f for f in self._futuros if not f.done()]
+        """Wait until every chunk queued by this process has been handed to a pool and finished."""
+        while True:
+            with self._candado:
+                hilo = self._hilo
+            if hilo is None:
+                return
+            hilo.join()
 
     def cerrar(self) -> None:
-        """Stop the pool's processes."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=False)
-            self._pool = None
+        """Stop the warm pool, if one is waiting."""
+        with self._candado:
+            grupo, self._caliente = self._caliente, None
+        if grupo is not None:
+            grupo.shutdown(wait=True, cancel_futures=True)
 
 
 class EjecutorCelery:

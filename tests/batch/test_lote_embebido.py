@@ -72,3 +72,17 @@ def test_lote_de_300_filas(bd, tmp_path):
     texto = PdfReader(io.BytesIO(z.read("cartas/0003_terminacion.pdf"))).pages[0].extract_text()
     assert "10000001" in texto  # the row's own subscriber, not another row's
     assert "Comunicación Celular S.A. Comcel S.A." in texto
+
+
+def test_los_trabajadores_se_renuevan_por_generaciones(bd, monkeypatch):
+    import batch.ejecutores as ejecutores
+
+    monkeypatch.setattr(ejecutores, "TAREAS_POR_TRABAJADOR", 2)  # a fresh pool every 2 chunks
+    lote = preparar_lote(bd, "casos.csv", hacer_csv([fila_ejemplo()] * 40), "dueño", "x",
+                         tipos=["terminacion"], fecha=date(2026, 11, 28))
+    ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
+    lanzar(bd, lote, ejecutor)
+    ejecutor.esperar()
+    ejecutor.cerrar()
+    avance = repositorio.progreso(bd, lote)
+    assert (avance.ok, avance.estado) == (40, "terminado")
