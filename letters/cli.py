@@ -3,54 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
 
 from letters.errores import CartaNoDisponible, RenderizadorNoDisponible
 from letters.render import TIPOS, render_html, render_pdf, render_text
 from rules import CasoInvalido, evaluar, validar_caso
+from rules.argumentos import ParserEspanol
 from rules.parametros import ParametrosInvalidos
 
 SALIDA_ERROR = 2
 FORMATOS = ("pdf", "html", "txt")
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Spanish errors and exit code 2."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
-        self.add_argument("-h", "--help", action="help", help="muestra esta ayuda y termina")
-
-    def format_usage(self) -> str:
-        """Usage line in Spanish."""
-        return super().format_usage().replace("usage:", "uso:")
-
-    def format_help(self) -> str:
-        """Help text in Spanish."""
-        return (super().format_help().replace("usage:", "uso:")
-                .replace("positional arguments:", "argumentos:").replace("options:", "opciones:"))
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        traducciones = {
-            "the following arguments are required": "faltan argumentos obligatorios",
-            "invalid choice": "opción no válida",
-            "choose from": "elija entre",
-            "unrecognized arguments": "argumentos no reconocidos",
-            "expected one argument": "falta el valor",
-        }
-        for ingles, espanol in traducciones.items():
-            message = message.replace(ingles, espanol)
-        message = re.sub(r"\bargument\b", "argumento", message)
-        self.exit(SALIDA_ERROR, f"error: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m letters", description="Cartas de Salida (PDF, HTML o texto).")
-    sub = parser.add_subparsers(dest="orden", required=True, metavar="ORDEN", parser_class=_Parser)
+    parser = ParserEspanol(prog="python -m letters", description="Cartas de Salida (PDF, HTML o texto).")
+    sub = parser.add_subparsers(dest="orden", required=True, metavar="ORDEN", parser_class=ParserEspanol)
     gen = sub.add_parser("generar", help="genera una carta a partir de un caso (JSON)")
     gen.add_argument("caso", help="archivo JSON del caso, o - para leer de la entrada estándar")
     gen.add_argument("--tipo", required=True, choices=TIPOS, help="tipo de carta")

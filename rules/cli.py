@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
 
+from rules.argumentos import ParserEspanol
 from rules.catalogo import catalogo_markdown
 from rules.engine import evaluar
 from rules.errores import CasoInvalido, validar_caso
@@ -15,26 +15,11 @@ from rules.parametros import ParametrosInvalidos
 SALIDA_ERROR = 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Spanish errors and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        traducciones = {
-            "the following arguments are required": "faltan argumentos obligatorios",
-            "invalid choice": "opción no válida",
-            "unrecognized arguments": "argumentos no reconocidos",
-        }
-        for ingles, espanol in traducciones.items():
-            message = message.replace(ingles, espanol)
-        self.exit(SALIDA_ERROR, f"error: {message}\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m rules",
+    parser = ParserEspanol(prog="python -m rules",
                      description="Motor de reglas de Salida (derechos de usuarios de telecom).")
     sub = parser.add_subparsers(dest="orden", required=True, metavar="ORDEN",
-                                parser_class=_Parser)
+                                parser_class=ParserEspanol)
     evaluar_ = sub.add_parser("evaluar", help="evalúa un caso (JSON) e imprime la decisión en JSON")
     evaluar_.add_argument("caso", help="archivo JSON del caso, o - para leer de la entrada estándar")
     evaluar_.add_argument("--sangria", type=int, default=2, help="espacios de sangría (0: compacto)")

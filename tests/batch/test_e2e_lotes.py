@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from batch.plantilla import plantilla_xlsx
-from tests.web.navegador import ARGUMENTOS, CHROMIUM, servidor
+from tests.web.navegador import servidor
 
 pytestmark = pytest.mark.e2e
 
@@ -23,14 +23,6 @@ def base(tmp_path_factory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def navegador() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Falta {CHROMIUM} (paquete Debian chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS)
-        yield b
-        b.close()
 
 
 def _pagina(navegador: Browser, js: bool = True) -> Page:

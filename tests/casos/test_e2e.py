@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 from pypdf import PdfReader
 from werkzeug.serving import make_server
 
@@ -56,15 +56,6 @@ def servidor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
         hilo.join(5)
 
 
-@pytest.fixture(scope="module")
-def navegador() -> Iterator[Browser]:
-    """Debian's Chromium, headless (never `playwright install`)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Falta {CHROMIUM} (paquete Debian chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS)
-        yield b
-        b.close()
 
 
 def _capturas(tmp_path: Path) -> Path:

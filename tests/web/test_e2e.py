@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from tests.web.navegador import ARGUMENTOS, CHROMIUM, Teclado, servidor
+from tests.web.navegador import Teclado, servidor
 
 pytestmark = pytest.mark.e2e
 
@@ -31,15 +31,6 @@ def base() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def navegador() -> Iterator[Browser]:
-    """Debian's Chromium, headless (never `playwright install`)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"Falta {CHROMIUM} (paquete Debian chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTOS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
