@@ -36,7 +36,7 @@ from casos.textos import TEXTO_LOTE
 from store.casos import CasoGuardado, LoteOrganizacion
 from store.models import Lote
 from web import etiquetas as et
-from web.seguridad import limiter
+from web.seguridad import limite_pdf
 
 panel = Blueprint("panel", __name__, url_prefix="/panel")
 
@@ -150,11 +150,7 @@ def deshacer(caso_id: int) -> Response:
 
 
 @panel.post("/casos/<int:caso_id>/cartas/<tipo>.<formato>")
-@limiter.shared_limit(
-    lambda: current_app.config["LIMITE_PDF"],
-    scope="pdf",
-    exempt_when=lambda: (request.view_args or {}).get("formato") != "pdf",
-)
+@limite_pdf
 def carta(caso_id: int, tipo: str, formato: str) -> Response:
     """A letter of the case."""
     with bd().sesiones.begin() as s:

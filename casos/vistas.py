@@ -20,7 +20,7 @@ from casos.textos import TEXTO_AVISOS, TEXTO_GUARDAR, TEXTO_ORGANIZACION, VERSIO
 from rules import Caso, CasoInvalido
 from store.casos import CasoGuardado
 from web.motor import validar
-from web.seguridad import limiter
+from web.seguridad import limite_pdf, limiter
 
 casos = Blueprint("casos", __name__, url_prefix="/mi-caso")
 
@@ -157,11 +157,7 @@ def deshacer(token: str) -> Response:
 
 
 @casos.post("/<token>/cartas/<tipo>.<formato>")
-@limiter.shared_limit(
-    lambda: current_app.config["LIMITE_PDF"],
-    scope="pdf",
-    exempt_when=lambda: (request.view_args or {}).get("formato") != "pdf",
-)
+@limite_pdf
 def carta(token: str, tipo: str, formato: str) -> Response:
     """A letter of the case as of the page's date (PDF or text)."""
     with bd().sesiones.begin() as s:

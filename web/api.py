@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 
 from rules import Caso, CasoInvalido, ErrorCampo
 from rules.decision import TIPOS_CARTA
@@ -13,7 +13,7 @@ from web.errores import respuesta_error
 from web.esquemas import catalogo_validado, error_de_caso
 from web.motor import decidir, validar
 from web.openapi import documento
-from web.seguridad import csrf, limiter
+from web.seguridad import csrf, limite_pdf
 
 api = Blueprint("api", __name__, url_prefix="/api")
 csrf.exempt(api)
@@ -39,13 +39,9 @@ def evaluar_caso() -> Response:
     return Response(decision.model_dump_json(), mimetype="application/json")
 
 
-def _pide_pdf() -> bool:
-    return request.args.get("formato", "pdf") == "pdf"
-
 
 @api.post("/v1/cartas/<tipo>")
-@limiter.shared_limit(lambda: current_app.config["LIMITE_PDF"], scope="pdf",
-                      exempt_when=lambda: not _pide_pdf())
+@limite_pdf
 def carta(tipo: str) -> Response:
     """One letter of the case as PDF, text or HTML (`?formato=`)."""
     if tipo not in TIPOS_CARTA:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Response, request
+from flask import Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
 limiter = Limiter(get_remote_address, storage_uri="memory://")
+
+
+def _pide_pdf() -> bool:
+    # Pages and saved cases name the format in the path; the API in `?formato=` (PDF by default).
+    formato = (request.view_args or {}).get("formato")
+    return (formato or request.args.get("formato", "pdf")) == "pdf"
+
+
+# One shared budget (LIMITE_PDF) for every PDF download: pages, API and saved cases.
+limite_pdf = limiter.shared_limit(lambda: current_app.config["LIMITE_PDF"], scope="pdf",
+                                  exempt_when=lambda: not _pide_pdf())
 
 CSP = "; ".join((
     "default-src 'self'",

@@ -16,7 +16,7 @@ from web.esquemas import catalogo_validado
 from web.formulario import Formulario, desde_caso, leer, vacio
 from web.mapeo import ErrorVisible, ubicar, validar_formulario
 from web.motor import decidir, validar
-from web.seguridad import limiter
+from web.seguridad import limite_pdf
 
 paginas = Blueprint("paginas", __name__)
 
@@ -97,13 +97,9 @@ def _decision(caso: Caso) -> str:
     )
 
 
-def _pide_pdf() -> bool:
-    return (request.view_args or {}).get("formato") == "pdf"
-
 
 @paginas.post("/cartas/<tipo>.<formato>")
-@limiter.shared_limit(lambda: current_app.config["LIMITE_PDF"], scope="pdf",
-                      exempt_when=lambda: not _pide_pdf())
+@limite_pdf
 def carta(tipo: str, formato: str) -> Response:
     """One letter of the posted case, downloaded as PDF or text."""
     if tipo not in TIPOS_CARTA or formato not in ("pdf", "txt"):
