@@ -49,8 +49,9 @@ def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: str, consec
     sin_umbral = [f for f in filas if f.supera is None]
     nota = ""
     if sin_umbral:
+        desde = texto.fecha(ctx.p.primera_fecha(f"umbral_horas_{servicios[0]}"))
         nota = (" Para " + texto.lista(texto.mes(f.mes) for f in sin_umbral) + " Salida no tiene un "
-                "umbral vigente (el de este régimen rige desde el 1 de enero de 2018).")
+                f"umbral vigente (el de este régimen rige desde el {desde}).")
     superan = [f for f in filas if f.supera]
     if superan:
         explicacion = _frase([describir(f) for f in superan]) + ". " + consecuencia + nota
@@ -63,8 +64,8 @@ def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: str, consec
     if any(f.ambigua for f in filas):
         return Veredicto(
             "falta_informacion",
-            explicacion + ". Ninguna falla continua supera las 16 horas, pero dentro de 24 horas sí: no "
-            "está claro cuál de las dos formas de contar aplica." + nota,
+            explicacion + f". Ninguna falla continua supera las {texto.horas(usados[0].valor)}, pero "
+            "dentro de 24 horas sí: no está claro cuál de las dos formas de contar aplica." + nota,
             fecha=fecha, parametros=usados,
         )
     return Veredicto("no_cumple", explicacion + ": no superó el límite en ningún mes." + nota,
@@ -95,7 +96,7 @@ def c1_fijos(ctx: Contexto) -> Veredicto:
 def c2_television(ctx: Contexto) -> Veredicto:
     """Subscription TV: automatic compensation above 16 hours (window unclear; status U)."""
     return _regla_umbral(ctx, ("television",), "argumentable", (
-        "Según fuentes no confirmadas, por encima de 16 horas corresponde una compensación; "
+        "Según fuentes no confirmadas, por encima de ese límite corresponde una compensación; "
         "puede pedirla."))
 
 
@@ -134,8 +135,9 @@ def c3_movil(ctx: Contexto) -> Veredicto:
         )
     return Veredicto(
         "no_cumple",
-        hechos + ". Desde el 5 de marzo de 2020 no hay compensación automática por fallas de voz "
-        "móvil; puede pedir una compensación en su queja, sin garantía de que proceda.",
+        hechos + f". Desde el {texto.fecha(ctx.desde('compensacion_automatica_voz_movil', False))} no "
+        "hay compensación automática por fallas de voz móvil; puede pedir una compensación en su "
+        "queja, sin garantía de que proceda.",
         fecha=fecha, parametros=usados,
     )
 
@@ -198,7 +200,7 @@ def c5_conteo(ctx: Contexto) -> Veredicto:
     _, fuera = fallas_cubiertas(ctx)
     if fuera:
         notas.append(f"{texto.plural(len(fuera), 'falla es anterior', 'fallas son anteriores')} al "
-                     "18 de mayo de 2011 y no se cuentan (no cubierto).")
+                     f"{ctx.cobertura()} y no se cuentan (no cubierto).")
     if any(f.fin is None for f in caso.fallas):
         notas.append(f"Las fallas que siguen en curso se cuentan hasta el inicio del "
                      f"{texto.fecha(ctx.hoy)} (fecha de evaluación).")

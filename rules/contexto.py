@@ -34,6 +34,16 @@ class Contexto:
         """The parameter value in force on `fecha`, as a finding records it."""
         return self.p.usado(nombre, fecha)
 
+    def desde(self, nombre: str, valor: object) -> date | None:
+        """The first date parameter `nombre` took `valor` (for wording explanations from the file)."""
+        return next((v.desde for v in self.p.parametros[nombre].valores if v.valor == valor), None)
+
+    def cobertura(self) -> str:
+        """'18 de mayo de 2011': the first day the engine covers, in words."""
+        from rules.texto import fecha
+
+        return fecha(self.p.primera_fecha("cobertura_desde"))
+
     def valor(self, nombre: str, fecha: date) -> object | None:
         """The bare parameter value in force on `fecha` (None when none was in force)."""
         v = self.p.vigente(nombre, fecha)

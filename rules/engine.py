@@ -180,7 +180,7 @@ def _advertencias(ctx: Contexto, hallazgos: list[Hallazgo],
                   perm: PermanenciaDecision) -> list[str]:
     avisos = [AVISO_LEGAL]
     if any(h.resultado == "no_cubierto" for h in hallazgos):
-        avisos.append("Parte del caso es anterior al 18 de mayo de 2011: Salida no cubre esos "
+        avisos.append(f"Parte del caso es anterior al {ctx.cobertura()}: Salida no cubre esos "
                       "hechos y no saca conclusiones sobre ellos.")
     if any(f.supera for f in ctx.meses):
         avisos.append("La compensación es una estimación: la fórmula exacta no está confirmada.")

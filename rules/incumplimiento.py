@@ -72,8 +72,9 @@ def _b1_no_cumple(ctx: Contexto) -> Veredicto:
         motivos.append("las fallas reportadas aún no suman horas (siguen en curso desde hoy)")
     sin_umbral = [f for f in ctx.meses if f.supera is None and f.servicio != "movil"]
     if sin_umbral:
-        texto_ = "; ".join([*motivos, "para fallas anteriores al 1 de enero de 2018 Salida no tiene "
-                            "el límite de horas del régimen anterior y no puede concluir si se superó"])
+        desde = texto.fecha(ctx.p.primera_fecha("umbral_horas_internet_fijo"))
+        texto_ = "; ".join([*motivos, f"para fallas anteriores al {desde} Salida no tiene el límite "
+                            "de horas del régimen anterior y no puede concluir si se superó"])
         return Veredicto("falta_informacion", texto_[0].upper() + texto_[1:] + ".", fecha=ctx.hoy)
     texto_ = "; ".join(motivos)
     return Veredicto("no_cumple", "Por ahora " + texto_ + ".", fecha=ctx.hoy)

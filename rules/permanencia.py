@@ -54,11 +54,12 @@ def p1_movil(ctx: Contexto) -> Veredicto:
     usados = [ctx.usado("permanencia_movil_prohibida", inicio)]
     equipo = (" Las cuotas del equipo, si lo compró a plazos, son una deuda aparte; el operador no "
               "puede condicionar el beneficio del equipo a que usted se quede.")
+    prohibida_desde = texto.fecha(ctx.desde("permanencia_movil_prohibida", True))  # type: ignore[arg-type]
     if not ctx.valor("permanencia_movil_prohibida", inicio):
         fin = fecha_fin(perm)
         return Veredicto(
             "no_cumple",
-            f"La cláusula se pactó el {texto.fecha(inicio)}, antes del 1 de julio de 2014, cuando aún "
+            f"La cláusula se pactó el {texto.fecha(inicio)}, antes del {prohibida_desde}, cuando aún "
             f"se permitía en contratos móviles. Rige hasta el {texto.fecha(fin)} y no puede "
             "renovarse." + equipo,
             fecha=inicio, parametros=usados,
@@ -66,7 +67,7 @@ def p1_movil(ctx: Contexto) -> Veredicto:
     if ctx.caso.servicios_fijos():
         return Veredicto(
             "no_cumple",
-            f"La cláusula se pactó el {texto.fecha(inicio)}. Desde el 1 de julio de 2014 no puede "
+            f"La cláusula se pactó el {texto.fecha(inicio)}. Desde el {prohibida_desde} no puede "
             "haber permanencia por el servicio móvil; como su contrato también tiene servicios "
             "fijos, la permanencia solo puede referirse a estos, y no le pueden cobrar nada por la "
             "parte móvil." + equipo + (" Si el equipo subsidiado es el celular, ese beneficio no puede "
@@ -76,9 +77,9 @@ def p1_movil(ctx: Contexto) -> Veredicto:
         )
     return Veredicto(
         "cumple",
-        f"La cláusula se pactó el {texto.fecha(inicio)} en un contrato solo móvil. Desde el 1 de "
-        "julio de 2014 la permanencia está prohibida en contratos móviles: no le pueden cobrar nada "
-        "por ella." + equipo,
+        f"La cláusula se pactó el {texto.fecha(inicio)} en un contrato solo móvil. Desde el "
+        f"{prohibida_desde} la permanencia está prohibida en contratos móviles: no le pueden cobrar "
+        "nada por ella." + equipo,
         fuerza="solida", fecha=inicio, parametros=usados,
     )
 

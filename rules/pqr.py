@@ -144,12 +144,13 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
     fuera = len(ctx.caso.reclamaciones) - len(ctx.pqrs)
     if fuera:
         explicacion += (f" {texto.plural(fuera, 'reclamación es anterior', 'reclamaciones son anteriores')}"
-                        " al 18 de mayo de 2011: no se evalúa (no cubierto).")
+                        f" al {ctx.cobertura()}: no se evalúa (no cubierto).")
     usados = [ctx.usado("respuesta_pqr_dias_habiles", ctx.pqrs[0].reclamacion.fecha_radicacion)]
     if aplica:
         horas = ctx.usado("cumplimiento_sap_horas", ctx.hoy)
         usados.append(horas)
-        explicacion += (" El operador debe cumplir lo pedido (según varias fuentes, en 72 horas) y "
+        plazo = f", en {horas.valor} horas" if horas is not None else ""
+        explicacion += (f" El operador debe cumplir lo pedido (según varias fuentes{plazo}) y "
                         "puede ser sancionado por la SIC. El silencio no vuelve válido lo que la ley "
                         "no permite.")
         return Veredicto("cumple", explicacion, fuerza=fuerza, fecha=ctx.pqrs[0].vence,
