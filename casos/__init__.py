@@ -25,6 +25,7 @@ DEFECTOS: dict[str, Any] = {
     "SMTP_CLAVE": "",
     "SMTP_TLS": "starttls",  # starttls | ssl | no
     "SMTP_REMITENTE": "Salida <avisos@localhost>",
+    "FECHA_HOY": "",  # SALIDA_FECHA_HOY=2026-12-21 fixes "today" for commands (reproducible runs, tests)
     "URL_PUBLICA": "",  # e.g. https://salida.example.org, for links in advocates' digests
     "LIMITE_ENTRAR": "10 per minute;100 per day",  # login attempts per client address
     "LIMITE_ENTRAR_CUENTA": "5 per 15 minutes",  # failed login attempts per account

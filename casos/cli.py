@@ -18,12 +18,19 @@ from casos import datos as derechos
 from casos import recordatorios as rec
 from casos.evaluacion import hoy_en_bogota
 from casos.revision import revisar
+from consola import confirmar
 from store.casos import Cuenta
 from store.db import BaseDeDatos, base_de_datos
 
 
 def _bd() -> BaseDeDatos:
     return base_de_datos(current_app.config.get("DATABASE_URL"))
+
+
+def _hoy() -> date:
+    """Today in Colombia, or the fixed date of `SALIDA_FECHA_HOY` (reproducible runs and tests)."""
+    fija = current_app.config.get("FECHA_HOY")
+    return date.fromisoformat(str(fija)) if fija else hoy_en_bogota()
 
 
 def _dias_antes() -> tuple[int, ...]:
@@ -33,16 +40,25 @@ def _dias_antes() -> tuple[int, ...]:
 
 
 @click.command("recordatorios")
-@click.option("--fecha", type=click.DateTime(["%Y-%m-%d"]), help="Fecha de la revisión (por defecto, hoy).")
+@click.option(
+    "--fecha",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Fecha de la revisión (por defecto, hoy). Una fecha futura es una simulación: muestra lo que "
+    "se enviaría, sin guardar ningún estado ni enviar correos.",
+)
 @click.option(
     "--procesos", type=int, default=None, help="Procesos para evaluar (por defecto, uno por núcleo)."
 )
 @with_appcontext
 def recordatorios(fecha: datetime | None, procesos: int | None) -> None:
     """Re-evaluate every open case and send (or, without SMTP, list) the reminders due."""
-    hoy: date = fecha.date() if fecha else hoy_en_bogota()
+    hoy_real = _hoy()
+    hoy: date = fecha.date() if fecha else hoy_real
+    simulacion = hoy > hoy_real
     bd = _bd()
-    r = revisar(bd, hoy, _dias_antes(), procesos)
+    r = revisar(bd, hoy, _dias_antes(), procesos, escribir=not simulacion)
+    if simulacion:
+        click.echo(f"Simulación al {hoy:%d/%m/%Y}: no se guarda ningún estado ni se envía ningún correo.")
     click.echo(
         f"Casos abiertos revisados: {r.casos} en {r.segundos:.1f} s ({r.por_segundo:,.0f} por segundo); "
         f"cambiaron: {r.cambiados}; con error: {r.errores}."
@@ -50,13 +66,19 @@ def recordatorios(fecha: datetime | None, procesos: int | None) -> None:
     cfg = current_app.config
     with bd.sesiones.begin() as s:
         mensajes, sin_destino = rec.mensajes(s, r.avisos, hoy, cfg.get("URL_PUBLICA") or "")
-        if not rec.smtp_configurado(cfg):
-            click.echo(f"SMTP sin configurar (SALIDA_SMTP_HOST): {len(mensajes)} correo(s) por enviar.")
+        if simulacion or not rec.smtp_configurado(cfg):
+            if not simulacion:
+                click.echo(f"SMTP sin configurar (SALIDA_SMTP_HOST): {len(mensajes)} correo(s) por enviar.")
             for m in mensajes:
                 for a in m.avisos:
                     click.echo(f"  caso {a.caso_id} → {m.destino}: {a.texto}")
         else:
-            enviados = rec.enviar(cfg, mensajes)
+            try:
+                enviados = rec.enviar(cfg, mensajes)
+            except rec.ErrorCorreo as exc:
+                click.echo(f"Error: {exc} No se envió ningún correo; se intentará de nuevo en la próxima "
+                           "ejecución.", err=True)
+                sys.exit(1)
             n = rec.marcar_enviados(s, enviados)
             click.echo(f"Correos enviados: {len(enviados)} de {len(mensajes)} ({n} recordatorios).")
         for a in sin_destino:
@@ -121,8 +143,8 @@ def exportar(tipo: str, numero: str, salida: Path | None) -> None:
 @click.option("--si", "confirmado", is_flag=True, help="No preguntar.")
 def borrar(tipo: str, numero: str, confirmado: bool) -> None:
     """Delete everything about one person: saved cases, batch rows and their letters."""
-    if not confirmado:
-        click.confirm("Se borrarán todos sus casos y filas de lotes. ¿Continuar?", abort=True)
+    if not confirmado and not confirmar("Se borrarán todos sus casos y filas de lotes. ¿Continuar?"):
+        raise click.Abort
     with _bd().sesiones.begin() as s:
         casos, filas = derechos.borrar_titular(s, _quien(tipo, numero))
     click.echo(f"Borrados: {casos} caso(s); vaciadas: {filas} fila(s) de lotes.")

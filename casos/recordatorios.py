@@ -144,21 +144,71 @@ def mensajes(
     return salida, sin_destino
 
 
+MODOS_TLS = ("starttls", "ssl", "no")
+
+
 def smtp_configurado(config: dict[str, Any]) -> bool:
     """Whether SMTP settings are present (`SALIDA_SMTP_HOST` at least)."""
     return bool(config.get("SMTP_HOST"))
 
 
-def enviar(config: dict[str, Any], lista: list[Mensaje]) -> list[Mensaje]:
-    """Send the messages through the configured SMTP server; return those that were sent."""
+class ErrorCorreo(Exception):
+    """The SMTP server could not be used; the message says why in Spanish and what to configure."""
+
+
+def _servidor(config: dict[str, Any]) -> str:
+    return f"{config['SMTP_HOST']}:{int(config.get('SMTP_PORT') or 587)}"
+
+
+def _conectar(config: dict[str, Any]) -> smtplib.SMTP:
+    """An SMTP connection ready to send: encrypted as `SMTP_TLS` says and logged in when configured."""
     modo = str(config.get("SMTP_TLS", "starttls")).lower()
+    if modo not in MODOS_TLS:
+        raise ErrorCorreo(
+            f"SALIDA_SMTP_TLS vale «{modo}»; use uno de: {', '.join(MODOS_TLS)}."
+        )
     clase = smtplib.SMTP_SSL if modo == "ssl" else smtplib.SMTP
-    enviados = []
-    with clase(config["SMTP_HOST"], int(config.get("SMTP_PORT") or 587), timeout=30) as smtp:
+    try:
+        smtp = clase(config["SMTP_HOST"], int(config.get("SMTP_PORT") or 587), timeout=30)
+    except (OSError, smtplib.SMTPException) as exc:
+        raise ErrorCorreo(
+            f"No se pudo conectar con el servidor de correo {_servidor(config)} ({type(exc).__name__}). "
+            "Revise SALIDA_SMTP_HOST y SALIDA_SMTP_PORT."
+        ) from None
+    try:
         if modo == "starttls":
             smtp.starttls()
         if config.get("SMTP_USUARIO"):
             smtp.login(config["SMTP_USUARIO"], config.get("SMTP_CLAVE") or "")
+    except smtplib.SMTPNotSupportedError:
+        smtp.close()
+        raise ErrorCorreo(
+            f"El servidor de correo {_servidor(config)} no ofrece STARTTLS. Si es un servidor local sin "
+            "cifrado, configure SALIDA_SMTP_TLS=no; si usa SSL desde el inicio (puerto 465), "
+            "SALIDA_SMTP_TLS=ssl."
+        ) from None
+    except smtplib.SMTPAuthenticationError:
+        smtp.close()
+        raise ErrorCorreo(
+            f"El servidor de correo {_servidor(config)} rechazó el usuario o la contraseña "
+            "(SALIDA_SMTP_USUARIO, SALIDA_SMTP_CLAVE)."
+        ) from None
+    except (OSError, smtplib.SMTPException) as exc:
+        smtp.close()
+        raise ErrorCorreo(
+            f"El servidor de correo {_servidor(config)} cortó la conexión ({type(exc).__name__})."
+        ) from None
+    return smtp
+
+
+def enviar(config: dict[str, Any], lista: list[Mensaje]) -> list[Mensaje]:
+    """Send the messages through the configured SMTP server; return those that were sent.
+
+    Raises `ErrorCorreo` when the server cannot be reached or refuses the session; a message the
+    server refuses is logged (by case id) and skipped, so it is tried again on the next run.
+    """
+    enviados = []
+    with _conectar(config) as smtp:
         for m in lista:
             correo = EmailMessage()
             correo["From"] = config.get("SMTP_REMITENTE") or "Salida <avisos@localhost>"

@@ -50,8 +50,11 @@ def buzon() -> Iterator[tuple[Buzon, int]]:
         controlador.stop()
 
 
+DESPUES = "2026-12-31"  # "today" for these commands: every --fecha below is then a real run
+
+
 def _preparar(url_bd: str, **config):
-    app = hacer_app(url_bd, **config)
+    app = hacer_app(url_bd, **{"FECHA_HOY": DESPUES, **config})
     client = app.test_client()
     ruta = guardar_con_enlace(client, avisos="si", correo_avisos="ana@example.com")
     client.post(
@@ -143,3 +146,40 @@ def test_la_revision_diaria_actualiza_lo_que_cambio(url_bd):
             date(2026, 12, 23),
         )
     assert revisar(bd, date(2026, 12, 23), procesos=1).cambiados == 0
+
+
+def _estado_guardado(url_bd: str, org_id: int, caso_id: int) -> tuple:
+    bd = base_de_datos(url_bd)
+    with bd.sesiones() as s:
+        g = repositorio.de_organizacion(s, caso_id, org_id)
+        return g.estado, g.evaluado, g.vencido_desde
+
+
+def test_una_fecha_futura_es_solo_una_simulacion(url_bd, buzon):
+    manejador, puerto = buzon
+    app, org, caso_org = _preparar(url_bd, FECHA_HOY="2026-12-01", SMTP_HOST="127.0.0.1", SMTP_PORT=puerto,
+                                   SMTP_TLS="no")
+    antes = _estado_guardado(url_bd, org.id, caso_org)
+    r = app.test_cli_runner().invoke(args=["recordatorios", "--fecha", "2026-12-23", "--procesos", "1"])
+    assert r.exit_code == 0, r.output
+    assert "Simulación al 23/12/2026: no se guarda ningún estado ni se envía ningún correo." in r.output
+    assert f"caso {caso_org} → organización" in r.output  # what would be sent is shown
+    assert manejador.mensajes == []
+    assert _estado_guardado(url_bd, org.id, caso_org) == antes
+
+
+def test_un_servidor_sin_starttls_se_explica_en_espanol(url_bd, buzon):
+    _, puerto = buzon  # aiosmtpd without a TLS context offers no STARTTLS
+    app, _, _ = _preparar(url_bd, SMTP_HOST="127.0.0.1", SMTP_PORT=puerto)
+    r = app.test_cli_runner().invoke(args=["recordatorios", "--fecha", "2026-12-21", "--procesos", "1"])
+    assert r.exit_code == 1
+    assert "no ofrece STARTTLS" in r.output and "SALIDA_SMTP_TLS=no" in r.output
+    assert "Traceback" not in r.output and isinstance(r.exception, SystemExit)
+
+
+def test_un_servidor_que_no_responde_se_explica_en_espanol(url_bd):
+    app, _, _ = _preparar(url_bd, SMTP_HOST="127.0.0.1", SMTP_PORT=_puerto_libre(), SMTP_TLS="no")
+    r = app.test_cli_runner().invoke(args=["recordatorios", "--fecha", "2026-12-21", "--procesos", "1"])
+    assert r.exit_code == 1
+    assert "No se pudo conectar con el servidor de correo 127.0.0.1:" in r.output
+    assert "SALIDA_SMTP_HOST" in r.output
