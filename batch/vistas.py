@@ -111,15 +111,16 @@ def _evento(formulario: Any, errores: dict[str, str]) -> EventoMasivo | None:
         return None
 
 
+@lotes.errorhandler(RequestEntityTooLarge)
+def _demasiado_grande(_error: RequestEntityTooLarge) -> tuple[str, int]:
+    return _formulario({}, {"archivo": f"El archivo pesa más de {LIMITE_ARCHIVO // 1_000_000} MB."}, 413)
+
+
 @lotes.post("/")
 @limiter.limit(lambda: current_app.config["LIMITE_LOTES"], methods=["POST"])
 def subir() -> Response | tuple[str, int]:
     """Receive a spreadsheet, store it as a batch and start it."""
-    request.max_content_length = LIMITE_ARCHIVO + 256 * 1024
-    try:
-        formulario, archivos = request.form, request.files
-    except RequestEntityTooLarge:
-        return _formulario({}, {"archivo": f"El archivo pesa más de {LIMITE_ARCHIVO // 1_000_000} MB."}, 413)
+    formulario, archivos = request.form, request.files
     valores = {k: formulario.get(k, "") for k in formulario}
     valores["tipos"] = formulario.getlist("tipos")
     valores["evento_servicios"] = formulario.getlist("evento_servicios")
@@ -159,6 +160,10 @@ def _estado(lote_id: str) -> dict[str, Any]:
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
+
+
+# Read before the CSRF check parses the form (web/base.py), so the general form limit does not apply.
+subir.limite_cuerpo = LIMITE_ARCHIVO + 256 * 1024  # type: ignore[attr-defined]
 
 
 @lotes.get("/<lote_id>")
