@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -76,9 +76,12 @@ def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
 
 
 def lanzar(bd: BaseDeDatos, lote_id: str, ejecutor: EjecutorEmbebido | EjecutorCelery,
-           reanudando: bool = False) -> int:
-    """Send the batch's pending rows to the runner; return how many were sent."""
-    ids = repositorio.reanudar(bd, lote_id) if reanudando else repositorio.pendientes(bd, lote_id)
+           reanudando: bool = False, pausa: timedelta | None = None) -> int:
+    """Send the batch's pending rows to the runner; return how many were sent.
+
+    Resuming with `pausa` sends nothing unless the batch has been stopped that long.
+    """
+    ids = repositorio.reanudar(bd, lote_id, pausa) if reanudando else repositorio.pendientes(bd, lote_id)
     if ids:
         ejecutor.enviar(lote_id, ids)
     else:

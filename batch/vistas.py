@@ -159,6 +159,8 @@ def _estado(lote_id: str) -> dict[str, Any]:
     avance = repositorio.progreso(_bd(), lote_id)
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
+            "detenido": avance.detenido(),
+            "minutos_detenido": int(repositorio.PAUSA_DETENIDO.total_seconds() // 60),
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
 
 
@@ -193,10 +195,9 @@ def cancelar(lote_id: str) -> Response:
 
 @lotes.post("/<lote_id>/reanudar")
 def reanudar(lote_id: str) -> Response:
-    """Resume a batch interrupted by a restart: every row ends with exactly one result."""
-    lote = _lote_propio(lote_id)
-    if lote.estado != "cancelado":
-        lanzar(_bd(), lote_id, _ejecutor(), reanudando=True)
+    """Resume a stopped batch (nothing moved for a while); otherwise, or pressed again, a no-op."""
+    _lote_propio(lote_id)
+    lanzar(_bd(), lote_id, _ejecutor(), reanudando=True, pausa=repositorio.PAUSA_DETENIDO)
     return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
 
