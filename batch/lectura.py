@@ -31,6 +31,10 @@ class ArchivoIlegible(ValueError):
     """The file itself cannot be read (message in Spanish): nothing was processed."""
 
 
+class Formula(str):
+    """The text of an XLSX formula cell: its computed value is not trusted, the row says so."""
+
+
 @dataclass
 class Hoja:
     """The rows of a spreadsheet: header names and (row number, {header: cell}) pairs."""
@@ -107,7 +111,8 @@ def leer_xlsx(datos: bytes) -> Hoja:
     from openpyxl import load_workbook
 
     try:
-        libro = load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
+        # Formulas as formulas (not their cached values): a formula cell is reported, not guessed.
+        libro = load_workbook(io.BytesIO(datos), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a corrupt file
         raise ArchivoIlegible("El archivo no es un XLSX válido.") from None
     hoja = libro.worksheets[0]
@@ -128,10 +133,11 @@ def leer_xlsx(datos: bytes) -> Hoja:
         numero, celdas = 1, 0
         try:
             # Rows padded only to the header's width: a stray cell in column XFD costs nothing.
-            for numero, fila in enumerate(hoja.iter_rows(min_row=2, max_col=len(cabeceras),
-                                                         values_only=True), start=2):
+            for numero, celdas_fila in enumerate(hoja.iter_rows(min_row=2, max_col=len(cabeceras)),
+                                                 start=2):
+                fila = tuple(_valor(c) for c in celdas_fila)
                 if fila.count(None) == len(fila):
-                    continue  # gaps (a lone row 1048576 makes a million) cost one C call each
+                    continue  # gaps (a lone row 1048576 makes a million) are skipped cheaply
                 llenas = sum(1 for c in fila if c is not None and str(c).strip())
                 celdas += llenas
                 if celdas > LIMITE_CELDAS:
@@ -148,6 +154,12 @@ def leer_xlsx(datos: bytes) -> Hoja:
             libro.close()
 
     return Hoja(cabeceras, filas())
+
+
+def _valor(celda: Any) -> Any:
+    if getattr(celda, "data_type", None) == "f":
+        return Formula(celda.value if isinstance(celda.value, str) else getattr(celda.value, "text", "="))
+    return celda.value
 
 
 def _xlsx_ilegible(numero: int) -> ArchivoIlegible:
