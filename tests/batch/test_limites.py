@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
-import re
 import subprocess
 import sys
 import zipfile
@@ -18,70 +16,28 @@ from app import create_app
 from batch import lectura
 from batch.lectura import ArchivoIlegible, leer_hoja
 from batch.lote import preparar_lote
-from tests.batch.conftest import fila_ejemplo, hacer_csv, hacer_xlsx
+from tests.batch.conftest import fila_ejemplo, hacer_csv
+from tests.batch.hostiles import CABECERA_ENORME, HOSTILES, archivos_hostiles
 
 CONFIG = {"TESTING": True, "SECRET_KEY": "clave-de-pruebas-" + "x" * 32, "WTF_CSRF_ENABLED": False,
           "RATELIMIT_ENABLED": False, "SESSION_COOKIE_SECURE": False}
-CABECERA_ENORME = b"nombre;falla25000000_inicio\r\nAna;2026-11-03 19:40\r\n"
-CIFRAS = "7" * 5000
-
-
-def _xlsx_inflado(megas: int = 78) -> bytes:
-    """A real template XLSX whose sheet is ~78 MB of XML packed into ~420 KB (ratio under 200)."""
-    base = zipfile.ZipFile(io.BytesIO(hacer_xlsx([fila_ejemplo()])))
-    azar = random.Random(7)
-    filas = [f'<row><c t="inlineStr"><is><t>Ana María Pérez Gómez</t></is></c><c><v>'
-             f'{azar.randrange(10**6) if i % 35 == 0 else 1}</v></c></row>' for i in range(6000)]
-    bloque = "".join(filas).encode()
-    hoja = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
-            b'.org/spreadsheetml/2006/main"><sheetData>'
-            + bloque * (megas * 1_000_000 // len(bloque)) + b"</sheetData></worksheet>")
-    salida = io.BytesIO()
-    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in base.infolist():
-            z.writestr(info.filename, hoja if info.filename.endswith("sheet1.xml") else base.read(info))
-    return salida.getvalue()
-
-
-def _xlsx_sin_cadenas() -> bytes:
-    """An XLSX whose second row points into a shared-strings table it does not have (IndexError)."""
-    base = zipfile.ZipFile(io.BytesIO(hacer_xlsx([fila_ejemplo()])))
-    salida = io.BytesIO()
-    with zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in base.infolist():
-            datos = base.read(info)
-            if info.filename.endswith("sheet1.xml"):
-                cabecera, resto = datos.split(b'<row r="2"', 1)
-                resto = re.sub(rb't="inlineStr"><is><t>[^<]*</t></is>', b't="s"><v>7</v>', resto)
-                datos = cabecera + b'<row r="2"' + resto
-            z.writestr(info.filename, datos)
-    return salida.getvalue()
-
-
-def _csv_campo_enorme() -> bytes:
-    fila = fila_ejemplo()
-    fila["nombre"] = "A" * 200_000
-    return hacer_csv([fila_ejemplo(), fila])
-
-
 @pytest.fixture(scope="module")
 def hostiles() -> dict[str, tuple[str, bytes, str]]:
     """name → (file name, bytes, expected Spanish message fragment)."""
+    archivos = archivos_hostiles()
     rango = "debe ir de 1 a 200: un caso admite como máximo 200 fallas"
-    return {
-        "indice_enorme": ("casos.csv", CABECERA_ENORME,
-                          f"Columna «falla25000000_inicio»: El número de grupo {rango}"),
-        "indice_5000_cifras": ("casos.csv", f"nombre;falla{CIFRAS}_inicio\r\nAna;x\r\n".encode(), rango),
-        "campo_csv_enorme": ("casos.csv", _csv_campo_enorme(),
-                             "La fila 3 del CSV no se puede leer: tiene una celda de más de "
+    esperados = {
+        "indice_enorme": f"Columna «falla25000000_inicio»: El número de grupo {rango}",
+        "indice_5000_cifras": rango,
+        "campo_csv_enorme": ("La fila 3 del CSV no se puede leer: tiene una celda de más de "
                              "131.072 caracteres"),
-        "xlsx_sin_cadenas": ("casos.xlsx", _xlsx_sin_cadenas(), "La fila 2 del XLSX no se puede leer"),
-        "xlsx_inflado": ("casos.xlsx", _xlsx_inflado(),
-                         "El XLSX descomprimido ocuparía 77 MB; el límite es 50 MB"),
+        "xlsx_sin_cadenas": "La fila 2 del XLSX no se puede leer",
+        "xlsx_inflado": "El XLSX descomprimido ocuparía 77 MB; el límite es 50 MB",
     }
+    return {clave: (*archivos[clave], mensaje) for clave, mensaje in esperados.items()}
 
 
-NOMBRES = ["indice_enorme", "indice_5000_cifras", "campo_csv_enorme", "xlsx_sin_cadenas", "xlsx_inflado"]
+NOMBRES = list(HOSTILES)
 
 
 def test_el_xlsx_inflado_cabe_en_la_relacion_permitida(hostiles):
