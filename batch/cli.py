@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from kombu.exceptions import OperationalError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -61,12 +62,15 @@ def comando_reanudar(lote_id: str, salida: Path) -> str:
     return f"flask --app app reanudar {lote_id} -o {salida}"
 
 
-def _perdido(avance: repositorio.Progreso, segundos: float, lote_id: str, salida: Path) -> None:
+def _perdido(avance: repositorio.Progreso, segundos: float, lote_id: str, salida: Path,
+             sin_broker: bool) -> None:
+    causa = ("la cola de Celery (Redis) no responde" if sin_broker else
+             "no queda ninguna tarea del lote en la cola de Celery (¿se detuvieron los trabajadores o se "
+             "reinició Redis sin guardar la cola?)")
     consola.print(
-        f"[bold red]El lote se detuvo:[/] ninguna fila avanzó en {segundos:.0f} s y no queda ninguna "
-        f"tarea del lote en la cola de Celery (¿se detuvieron los trabajadores o se reinició Redis sin "
-        f"guardar la cola?). Faltan {avance.total - avance.hechas} de {avance.total} filas; las hechas "
-        f"están guardadas. Con los trabajadores en marcha, continúe con:\n"
+        f"[bold red]El lote se detuvo:[/] ninguna fila avanzó en {segundos:.0f} s y {causa}. "
+        f"Faltan {avance.total - avance.hechas} de {avance.total} filas; las hechas están guardadas. "
+        f"Con los trabajadores en marcha, continúe con:\n"
         f"  {comando_reanudar(lote_id, salida)}", highlight=False)
     sys.exit(SALIDA_DETENIDO)
 
@@ -93,10 +97,11 @@ def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor, salida: Path) ->
                 break
             if (avance.pendientes, avance.en_proceso, avance.hechas) != firma:
                 firma, desde = (avance.pendientes, avance.en_proceso, avance.hechas), time.monotonic()
-            elif (isinstance(ejecutor, EjecutorCelery) and time.monotonic() - desde >= espera
-                  and ejecutor.tareas_en_cola(lote_id) == 0):
-                barra.stop()
-                _perdido(avance, time.monotonic() - desde, lote_id, salida)
+            elif isinstance(ejecutor, EjecutorCelery) and time.monotonic() - desde >= espera:
+                en_cola = ejecutor.tareas_en_cola(lote_id)
+                if not en_cola:
+                    barra.stop()
+                    _perdido(avance, time.monotonic() - desde, lote_id, salida, en_cola is None)
             time.sleep(0.3)
 
 
@@ -107,7 +112,13 @@ def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | Non
         ejecutor.trabajadores = trabajadores
     inicio = time.monotonic()
     try:
-        lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
+        try:
+            lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
+        except OperationalError:  # Celery could not publish: the broker does not answer
+            consola.print("[bold red]No se pudo enviar el lote a la cola de Celery:[/] Redis no responde. "
+                          f"Cuando responda, continúe con: {comando_reanudar(lote_id, salida)}",
+                          highlight=False)
+            sys.exit(SALIDA_DETENIDO)
         _esperar(bd, lote_id, ejecutor, salida)
         for _ in range(2):  # a pool worker killed mid-row leaves rows behind: resume them
             embebido = isinstance(ejecutor, EjecutorEmbebido)

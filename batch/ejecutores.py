@@ -204,8 +204,9 @@ class EjecutorCelery:
     def esperar(self) -> None:
         """Workers run elsewhere: progress is read from the database."""
 
-    def tareas_en_cola(self, lote_id: str) -> int:
-        """How many of the batch's chunks the broker still holds (waiting, or taken but unacked).
+    def tareas_en_cola(self, lote_id: str) -> int | None:
+        """How many of the batch's chunks the broker still holds (waiting, or taken but unacked);
+        None if the broker does not answer.
 
         With late acks a chunk stays `unacked` until its worker finishes it, so zero means no
         worker has or will get any of this batch's rows: its tasks were done or lost.
@@ -222,6 +223,8 @@ class EjecutorCelery:
                 clave = cola if not prioridad else f"{cola}\x06\x16{prioridad}"
                 mensajes += cliente.lrange(clave, 0, -1)
             mensajes += cliente.hvals("unacked")
+        except redis.RedisError:
+            return None
         finally:
             cliente.close()
         marca = lote_id.encode()  # the task's arguments are in each message's headers

@@ -21,6 +21,7 @@ from flask import (
     session,
     url_for,
 )
+from kombu.exceptions import OperationalError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from batch import repositorio
@@ -151,7 +152,10 @@ def subir() -> Response | tuple[str, int]:
                                 combinado=formulario.get("combinado") == "si")
     except ArchivoIlegible as exc:
         return _formulario(valores, {"archivo": str(exc)}, 400)
-    lanzar(_bd(), lote_id, _ejecutor())
+    try:
+        lanzar(_bd(), lote_id, _ejecutor())
+    except OperationalError:  # the broker is down: the batch is stored; its page offers "Reanudar"
+        current_app.logger.warning("lote %s guardado pero no enviado: la cola no responde", lote_id)
     return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
 
