@@ -191,3 +191,53 @@ def test_lote_con_tareas_perdidas_avisa_y_sale(cola, tmp_path):
     assert "Faltan 3 de 3 filas" in texto
     assert texto.endswith(f"flask --app app reanudar {inicio.group(1)} -o {salida}")
     assert not salida.exists()
+
+
+def _vivo(pid: int) -> bool:
+    try:
+        estado = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return estado != "Z"  # a zombie has already died (in a container nobody may reap it)
+
+
+def _hijos(pid: int) -> list[int]:
+    hijos = []
+    for entrada in Path("/proc").iterdir():
+        if entrada.name.isdigit():
+            try:
+                if int((entrada / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    hijos.append(int(entrada.name))
+            except OSError:
+                continue
+    return hijos
+
+
+PADRE = """
+import sys, time
+from pathlib import Path
+from tests.batch.test_celery import _trabajador
+trabajador = _trabajador("huerfano", sys.argv[1], sys.argv[2], Path(sys.argv[3]))
+print(trabajador.pid, flush=True)
+time.sleep(3600)
+"""
+
+
+def test_los_trabajadores_mueren_con_el_proceso_de_prueba(cola, tmp_path):
+    """A test process killed from outside (SIGKILL: no finaliser runs) takes its workers with it."""
+    padre = subprocess.Popen(
+        [sys.executable, "-c", PADRE, cola, f"sqlite:///{tmp_path / 'h.db'}", str(tmp_path / "h.log")],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        trabajador = int(padre.stdout.readline())
+        _esperar(lambda: len(_hijos(trabajador)) >= 1, 300)  # the worker's pool process is up
+        familia = [trabajador, *_hijos(trabajador)]
+        padre.kill()
+        padre.wait(60)
+        _esperar(lambda: not any(_vivo(p) for p in familia), 120)
+    finally:
+        if padre.poll() is None:
+            padre.kill()
+        for pid in familia if "familia" in locals() else []:
+            if _vivo(pid):
+                os.kill(pid, signal.SIGKILL)
