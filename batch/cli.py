@@ -129,6 +129,7 @@ def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | Non
     finally:
         if isinstance(ejecutor, EjecutorEmbebido):
             ejecutor.cerrar()
+    repositorio.cerrar_si_termino(bd, lote_id)  # in case the last row's worker died before closing
     nombres = escribir_zip(bd, lote_id, salida)
     _resumen(repositorio.progreso(bd, lote_id), nombres, salida, time.monotonic() - inicio, lote_id)
 

@@ -161,6 +161,10 @@ def subir() -> Response | tuple[str, int]:
 
 def _estado(lote_id: str) -> dict[str, Any]:
     avance = repositorio.progreso(_bd(), lote_id)
+    if avance.terminado and avance.estado in repositorio.ABIERTOS:
+        # The last result's worker died before its closing statement: close it now (once).
+        repositorio.cerrar_si_termino(_bd(), lote_id)
+        avance = repositorio.progreso(_bd(), lote_id)
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
             "detenido": avance.detenido(),

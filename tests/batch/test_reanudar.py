@@ -238,3 +238,16 @@ def test_cargar_sigue_funcionando(app):
         "consentimiento": "si", "declarante": "A", "tipos": ["terminacion"], "fecha": "2026-11-28",
         "archivo": (io.BytesIO(hacer_csv([fila_ejemplo()])), "casos.csv")})
     assert respuesta.status_code == 303
+
+
+def test_la_pagina_cierra_un_lote_cuyo_cierre_se_perdio(app):
+    cliente = app.test_client()
+    lote, bd = _lote_web(app, cliente, 1)
+    [fila] = repositorio.pendientes(bd, lote)
+    ficha, _ = repositorio.reclamar(bd, fila)
+    with bd.sesiones.begin() as s:  # the result is stored, then the worker dies before closing
+        s.execute(Fila.__table__.update().where(Fila.id == fila, Fila.ficha == ficha)
+                  .values(estado="ok", ficha=None, terminada=Fila.reclamada))
+    assert repositorio.progreso(bd, lote).estado == "en_curso"
+    estado = cliente.get(f"/lotes/{lote}/estado.json").get_json()
+    assert (estado["estado"], estado["terminado"]) == ("terminado", True)
