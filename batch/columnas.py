@@ -89,6 +89,11 @@ def _columnas_de(modelo: type[BaseModel], ruta: tuple[str | int, ...], prefijo: 
     return columnas
 
 
+def en_pesos(col: Columna) -> bool:
+    """Whether an integer column is an amount of money (its model description says pesos)."""
+    return col.tipo == "entero" and "pesos" in col.descripcion.lower()
+
+
 def columnas_plantilla() -> list[Columna]:
     """Every column of the template, in order (lists of objects with a few numbered groups)."""
     columnas = _columnas_de(Caso, (), "", True)

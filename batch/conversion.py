@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from batch.columnas import COLUMNA_CARTAS, Columna, columna, nombre_de_ruta
+from batch.columnas import COLUMNA_CARTAS, Columna, columna, en_pesos, nombre_de_ruta
 from batch.lectura import Formula
 from rules import CasoInvalido, validar_caso
 from rules.caso import Caso
@@ -68,7 +68,7 @@ def _texto(valor: Any) -> str:
     return str(valor).strip()
 
 
-def _entero(valor: Any) -> int:
+def _entero(valor: Any, pesos: bool) -> int:
     if isinstance(valor, bool):
         raise ValorIlegible("Debe ser un número entero.")
     if isinstance(valor, int):
@@ -76,7 +76,8 @@ def _entero(valor: Any) -> int:
     if isinstance(valor, float):
         if valor.is_integer():
             return int(valor)
-        raise ValorIlegible("Debe ser un número entero, sin decimales (pesos completos).")
+        raise ValorIlegible("Debe ser un número entero, sin decimales" + (" (pesos completos)." if pesos
+                                                                         else "."))
     texto = str(valor).replace("$", "").replace(" ", "").strip()
     if texto.isdigit():
         return int(texto)
@@ -84,7 +85,7 @@ def _entero(valor: Any) -> int:
         return int(re.sub(r"[.,]", "", texto))
     if m := _ENTERO_CON_CEROS.match(texto):
         return int(m.group(1))
-    raise ValorIlegible("Debe ser un número entero (por ejemplo 189900 o 189.900).")
+    raise ValorIlegible("Debe ser un número entero" + (" (por ejemplo 189900 o 189.900)." if pesos else "."))
 
 
 def _fecha_hora(valor: Any, con_hora: bool) -> str:
@@ -139,7 +140,7 @@ def _opcion(valor: Any, col: Columna) -> str:
 def convertir(valor: Any, col: Columna) -> Any:
     """Read one non-empty cell as its column's type."""
     if col.tipo == "entero":
-        return _entero(valor)
+        return _entero(valor, en_pesos(col))
     if col.tipo in ("fecha", "fecha_hora"):
         return _fecha_hora(valor, col.tipo == "fecha_hora")
     if col.tipo == "si_no":

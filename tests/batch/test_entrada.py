@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 from sqlalchemy import select
@@ -9,6 +11,7 @@ from sqlalchemy import select
 from batch import repositorio
 from batch.informe import lineas_errores
 from batch.lote import preparar_lote
+from batch.plantilla import instrucciones_csv
 from store.models import Fila
 from tests.batch.conftest import fila_ejemplo, hacer_csv, hacer_xlsx
 
@@ -55,3 +58,14 @@ def test_tipo_de_documento_como_lo_escribe_la_gente(bd):
         tipos = [c["usuario"]["tipo_documento"] for c in s.scalars(
             select(Fila.caso).where(Fila.lote_id == lote, Fila.caso.is_not(None)).order_by(Fila.numero))]
     assert tipos == ["CC", "CC", "CC", "CC", "CC", "CE", "PA"]
+
+
+def test_dias_y_meses_no_se_describen_como_pesos(bd):
+    filas = [fila_ejemplo(dia_corte="15,5", valor_mensual="189900,5")]
+    _, errores = _errores(bd, "casos.csv", hacer_csv(filas))
+    assert errores == [[2, "dia_corte", "Debe ser un número entero."],
+                       [2, "valor_mensual", "Debe ser un número entero (por ejemplo 189900 o 189.900)."]]
+    instrucciones = {linea[0]: linea[2] for linea in csv.reader(
+        io.StringIO(instrucciones_csv().decode("utf-8-sig")), delimiter=";") if linea}
+    assert instrucciones["dia_corte"] == instrucciones["permanencia_meses"] == "número entero"
+    assert instrucciones["valor_mensual"] == "pesos sin decimales (189900 o 189.900)"
