@@ -69,6 +69,9 @@ NOTAS = [
     "Una fila por usuario. La primera fila lleva los nombres de las columnas, tal como están.",
     "Puede agregar más fallas o reclamaciones con el mismo patrón: falla4_inicio, reclamacion3_cun…",
     "Deje vacío lo que no sabe. Las columnas vacías no se usan.",
+    "Escriba valores, no fórmulas: una celda con fórmula (o un texto que empieza con = o @) se "
+    "reporta como error de esa fila.",
+    "El tipo de documento puede escribirse CC, C.C. o cédula (y CE, PA, NIT o PPT).",
     "Antes de cargar, debe contar con la autorización de cada usuario (Ley 1581 de 2012).",
 ]
 
