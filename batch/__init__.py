@@ -12,6 +12,9 @@ DEFECTOS: dict[str, Any] = {
     "LIMITE_LOTES": "10 per hour",  # uploads per client address
     "LIMITE_DESCARGAS_LOTE": "30 per hour",
     "DATABASE_URL": None,  # None: the DATABASE_URL environment variable or the embedded SQLite
+    # `flask lote` on Celery gives up after this many seconds with no row moving and none of the
+    # batch's tasks left in the broker (tasks lost), and prints the `reanudar` command.
+    "LOTE_ESPERA_SIN_AVANCE": 60,
 }
 
 

@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import click
+from flask import current_app
+from kombu.exceptions import OperationalError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from batch import repositorio
-from batch.ejecutores import Ejecutor, EjecutorEmbebido, ejecutor_configurado
+from batch.ejecutores import Ejecutor, EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
 from batch.evento import EventoMasivo, leer_evento
 from batch.informe import escribir_zip
 from batch.lectura import ArchivoIlegible
@@ -23,7 +25,8 @@ from rules import CasoInvalido
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
 
-SALIDA_ERROR = 2
+SALIDA_ERROR = 2  # bad input
+SALIDA_DETENIDO = 1  # the batch stopped (its tasks were lost): resume it
 consola = Console(stderr=True, soft_wrap=True)
 
 
@@ -54,12 +57,36 @@ def _evento(ruta: Path | None) -> EventoMasivo | None:
     return None
 
 
-def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor) -> None:
-    """Show progress (a bar on a terminal) until every row has its result or the pool stops."""
+def comando_reanudar(lote_id: str, salida: Path) -> str:
+    """The command that resumes a batch."""
+    return f"flask --app app reanudar {lote_id} -o {salida}"
+
+
+def _perdido(avance: repositorio.Progreso, segundos: float, lote_id: str, salida: Path,
+             sin_broker: bool) -> None:
+    causa = ("la cola de Celery (Redis) no responde" if sin_broker else
+             "no queda ninguna tarea del lote en la cola de Celery (¿se detuvieron los trabajadores o se "
+             "reinició Redis sin guardar la cola?)")
+    consola.print(
+        f"[bold red]El lote se detuvo:[/] ninguna fila avanzó en {segundos:.0f} s y {causa}. "
+        f"Faltan {avance.total - avance.hechas} de {avance.total} filas; las hechas están guardadas. "
+        f"Con los trabajadores en marcha, continúe con:\n"
+        f"  {comando_reanudar(lote_id, salida)}", highlight=False)
+    sys.exit(SALIDA_DETENIDO)
+
+
+def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor, salida: Path) -> None:
+    """Show progress (a bar on a terminal) until every row has its result or the pool stops.
+
+    On Celery, a batch with no row moving for `LOTE_ESPERA_SIN_AVANCE` seconds and none of its
+    tasks left in the broker is reported as stopped (exit 1) instead of waited on forever.
+    """
     hilo = threading.Thread(target=ejecutor.esperar, daemon=True)
     hilo.start()
     embebido = isinstance(ejecutor, EjecutorEmbebido)
+    espera = float(current_app.config.get("LOTE_ESPERA_SIN_AVANCE", 60))
     avance = repositorio.progreso(bd, lote_id)
+    firma, desde = None, time.monotonic()
     with Progress(TextColumn("Procesando filas"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=consola, disable=not consola.is_terminal) as barra:
         tarea = barra.add_task("filas", total=avance.total)
@@ -68,6 +95,13 @@ def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor) -> None:
             barra.update(tarea, completed=avance.hechas)
             if avance.terminado or (embebido and not hilo.is_alive()):
                 break
+            if (avance.pendientes, avance.en_proceso, avance.hechas) != firma:
+                firma, desde = (avance.pendientes, avance.en_proceso, avance.hechas), time.monotonic()
+            elif isinstance(ejecutor, EjecutorCelery) and time.monotonic() - desde >= espera:
+                en_cola = ejecutor.tareas_en_cola(lote_id)
+                if not en_cola:
+                    barra.stop()
+                    _perdido(avance, time.monotonic() - desde, lote_id, salida, en_cola is None)
             time.sleep(0.3)
 
 
@@ -78,17 +112,24 @@ def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | Non
         ejecutor.trabajadores = trabajadores
     inicio = time.monotonic()
     try:
-        lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
-        _esperar(bd, lote_id, ejecutor)
+        try:
+            lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
+        except OperationalError:  # Celery could not publish: the broker does not answer
+            consola.print("[bold red]No se pudo enviar el lote a la cola de Celery:[/] Redis no responde. "
+                          f"Cuando responda, continúe con: {comando_reanudar(lote_id, salida)}",
+                          highlight=False)
+            sys.exit(SALIDA_DETENIDO)
+        _esperar(bd, lote_id, ejecutor, salida)
         for _ in range(2):  # a pool worker killed mid-row leaves rows behind: resume them
             embebido = isinstance(ejecutor, EjecutorEmbebido)
             if repositorio.progreso(bd, lote_id).terminado or not embebido:
                 break
             lanzar(bd, lote_id, ejecutor, reanudando=True)
-            _esperar(bd, lote_id, ejecutor)
+            _esperar(bd, lote_id, ejecutor, salida)
     finally:
         if isinstance(ejecutor, EjecutorEmbebido):
             ejecutor.cerrar()
+    repositorio.cerrar_si_termino(bd, lote_id)  # in case the last row's worker died before closing
     nombres = escribir_zip(bd, lote_id, salida)
     _resumen(repositorio.progreso(bd, lote_id), nombres, salida, time.monotonic() - inicio, lote_id)
 
@@ -105,8 +146,8 @@ def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, seg
         tabla.add_row(etiqueta, str(valor))
     Console().print(tabla)
     if not avance.terminado:
-        consola.print(f"Quedaron filas sin terminar; continúe con: flask --app app reanudar {lote_id} "
-                      f"-o {salida}")
+        consola.print(f"Quedaron filas sin terminar; continúe con: {comando_reanudar(lote_id, salida)}",
+                      highlight=False)
 
 
 @click.command("lote")
@@ -149,6 +190,8 @@ def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None
                                 combinado=combinado)
     except ArchivoIlegible as exc:
         _fallar(str(exc))
+    consola.print(f"Lote {lote_id}. Si se interrumpe, continúe con: {comando_reanudar(lote_id, salida)}",
+                  highlight=False)
     _correr(bd, lote_id, salida, trabajadores, reanudando=False)
 
 

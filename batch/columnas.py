@@ -89,6 +89,11 @@ def _columnas_de(modelo: type[BaseModel], ruta: tuple[str | int, ...], prefijo: 
     return columnas
 
 
+def en_pesos(col: Columna) -> bool:
+    """Whether an integer column is an amount of money (its model description says pesos)."""
+    return col.tipo == "entero" and "pesos" in col.descripcion.lower()
+
+
 def columnas_plantilla() -> list[Columna]:
     """Every column of the template, in order (lists of objects with a few numbered groups)."""
     columnas = _columnas_de(Caso, (), "", True)
@@ -101,6 +106,33 @@ def columnas_plantilla() -> list[Columna]:
 _GRUPO = re.compile(r"^(?P<grupo>[a-z]+?)(?P<k>\d+)_(?P<campo>\w+)$")
 _POR_NOMBRE: dict[str, Columna] = {}
 _POR_GRUPO: dict[tuple[str, str], Columna] = {}
+NOMBRES_GRUPO = {"fallas": "fallas", "reclamaciones": "reclamaciones",
+                 "cambios_unilaterales": "cambios unilaterales",
+                 "gastos_adicionales": "gastos adicionales"}
+
+
+def maximo_de_grupo(campo: str) -> int:
+    """How many items the `Caso` model accepts in a list (`fallas` → 200): the highest group number."""
+    for restriccion in Caso.model_fields[campo].metadata:
+        if getattr(restriccion, "max_length", None) is not None:
+            return int(restriccion.max_length)
+    raise LookupError(f"{campo} has no max_length in the Caso model")
+
+
+def problema_de_columna(nombre: str) -> str | None:
+    """A Spanish message if a header names a group beyond the model's limit (`falla999_inicio`)."""
+    _indices()
+    m = _GRUPO.match(nombre.strip().lower())
+    if not m or (m.group("grupo"), m.group("campo")) not in _POR_GRUPO:
+        return None
+    campo = str(_POR_GRUPO[m.group("grupo"), m.group("campo")].ruta[0])
+    maximo = maximo_de_grupo(campo)
+    cifras = m.group("k").lstrip("0")
+    # Compare digit counts first: int() of a 5,000-digit string is slow or refused.
+    if not cifras or len(cifras) > len(str(maximo)) or int(cifras) > maximo:
+        return (f"El número de grupo debe ir de 1 a {maximo}: un caso admite como máximo {maximo} "
+                f"{NOMBRES_GRUPO[campo]}.")
+    return None
 
 
 def _indices() -> None:
@@ -114,13 +146,13 @@ def _indices() -> None:
 
 
 def columna(nombre: str) -> Columna | None:
-    """The column for a header (any group number: `falla7_inicio` works), or None if unknown."""
+    """The column for a header (`falla7_inicio` works up to the model's limit), or None if unknown."""
     _indices()
     nombre = nombre.strip().lower()
     if nombre in _POR_NOMBRE:
         return _POR_NOMBRE[nombre]
     m = _GRUPO.match(nombre)
-    if m and (m.group("grupo"), m.group("campo")) in _POR_GRUPO and int(m.group("k")) >= 1:
+    if m and (m.group("grupo"), m.group("campo")) in _POR_GRUPO and problema_de_columna(nombre) is None:
         base = _POR_GRUPO[m.group("grupo"), m.group("campo")]
         k = int(m.group("k")) - 1
         return Columna(nombre, (base.ruta[0], k, *base.ruta[2:]), base.tipo, base.opciones,

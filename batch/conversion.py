@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from batch.columnas import COLUMNA_CARTAS, Columna, columna, nombre_de_ruta
+from batch.columnas import COLUMNA_CARTAS, Columna, columna, en_pesos, nombre_de_ruta
+from batch.lectura import Formula
 from rules import CasoInvalido, validar_caso
 from rules.caso import Caso
 
@@ -18,6 +19,16 @@ _FALSO = {"no", "n", "false", "falso", "0"}
 _NO_SE = {"no se", "nose", "ns", "desconocido", "?"}
 _MILES = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 _ENTERO_CON_CEROS = re.compile(r"^(\d+)[.,]0+$")
+# How people write a document type: "C.C.", "cc", "Cédula", "cédula de extranjería"…
+SINONIMOS = {"tipo_documento": {
+    "cedula": "CC", "cedula_de_ciudadania": "CC", "cedula_ciudadania": "CC",
+    "cedula_de_extranjeria": "CE", "cedula_extranjeria": "CE", "pasaporte": "PA",
+    "permiso_por_proteccion_temporal": "PPT",
+}}
+# Text a spreadsheet would run: "=…", "@…", or "+"/"-" followed by something other than a number
+# ("+57 300…" and "-5" are fine).
+_COMO_FORMULA = re.compile(r"^(?:[=@]|[+-](?![\d\s]|$))")
+FORMULA = "La celda tiene una fórmula; escriba el valor."
 _FECHA_DMA = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
@@ -57,7 +68,7 @@ def _texto(valor: Any) -> str:
     return str(valor).strip()
 
 
-def _entero(valor: Any) -> int:
+def _entero(valor: Any, pesos: bool) -> int:
     if isinstance(valor, bool):
         raise ValorIlegible("Debe ser un número entero.")
     if isinstance(valor, int):
@@ -65,7 +76,8 @@ def _entero(valor: Any) -> int:
     if isinstance(valor, float):
         if valor.is_integer():
             return int(valor)
-        raise ValorIlegible("Debe ser un número entero, sin decimales (pesos completos).")
+        raise ValorIlegible("Debe ser un número entero, sin decimales" + (" (pesos completos)." if pesos
+                                                                         else "."))
     texto = str(valor).replace("$", "").replace(" ", "").strip()
     if texto.isdigit():
         return int(texto)
@@ -73,7 +85,7 @@ def _entero(valor: Any) -> int:
         return int(re.sub(r"[.,]", "", texto))
     if m := _ENTERO_CON_CEROS.match(texto):
         return int(m.group(1))
-    raise ValorIlegible("Debe ser un número entero (por ejemplo 189900 o 189.900).")
+    raise ValorIlegible("Debe ser un número entero" + (" (por ejemplo 189900 o 189.900)." if pesos else "."))
 
 
 def _fecha_hora(valor: Any, con_hora: bool) -> str:
@@ -116,6 +128,10 @@ def _si_no(valor: Any) -> bool | None:
 def _opcion(valor: Any, col: Columna) -> str:
     texto = _texto(valor)
     candidato = texto.upper() if col.opciones and col.opciones[0].isupper() else normalizar(texto)
+    if candidato not in col.opciones and col.opciones and col.opciones[0].isupper():
+        sin_puntos = re.sub(r"[.\s]", "", candidato)  # "C.C." → "CC"
+        candidato = sin_puntos if sin_puntos in col.opciones else candidato
+    candidato = SINONIMOS.get(col.nombre, {}).get(normalizar(texto), candidato)
     if candidato not in col.opciones:
         raise ValorIlegible(f"Valor no válido; use uno de: {', '.join(col.opciones)}.")
     return candidato
@@ -124,7 +140,7 @@ def _opcion(valor: Any, col: Columna) -> str:
 def convertir(valor: Any, col: Columna) -> Any:
     """Read one non-empty cell as its column's type."""
     if col.tipo == "entero":
-        return _entero(valor)
+        return _entero(valor, en_pesos(col))
     if col.tipo in ("fecha", "fecha_hora"):
         return _fecha_hora(valor, col.tipo == "fecha_hora")
     if col.tipo == "si_no":
@@ -134,7 +150,11 @@ def convertir(valor: Any, col: Columna) -> Any:
     if col.tipo == "lista":
         partes = [p for p in re.split(r"[,;|\n]+", _texto(valor)) if p.strip()]
         return [_opcion(p, col) for p in partes]
-    return _texto(valor)
+    texto = _texto(valor)
+    if _COMO_FORMULA.match(texto):
+        raise ValorIlegible(f"El texto empieza con «{texto[0]}», como una fórmula de hoja de cálculo; "
+                            "escríbalo sin ese signo al comienzo.")
+    return texto
 
 
 def _poner(destino: dict[str, Any], ruta: tuple[str | int, ...], valor: Any) -> None:
@@ -164,6 +184,9 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
         col = columna(cabecera)
         if col is None:
             continue  # unknown headers are reported once per file, not per row
+        if isinstance(valor, Formula):
+            leida.errores.append(ErrorFila(numero, col.nombre, FORMULA))
+            continue
         try:
             convertido = convertir(valor, col)
         except ValorIlegible as exc:

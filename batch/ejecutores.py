@@ -204,6 +204,32 @@ class EjecutorCelery:
     def esperar(self) -> None:
         """Workers run elsewhere: progress is read from the database."""
 
+    def tareas_en_cola(self, lote_id: str) -> int | None:
+        """How many of the batch's chunks the broker still holds (waiting, or taken but unacked);
+        None if the broker does not answer.
+
+        With late acks a chunk stays `unacked` until its worker finishes it, so zero means no
+        worker has or will get any of this batch's rows: its tasks were done or lost.
+        """
+        import redis
+
+        from batch.celery_app import app
+
+        cola = app.conf.task_default_queue
+        cliente = redis.Redis.from_url(app.conf.broker_url, socket_connect_timeout=5, socket_timeout=10)
+        try:
+            mensajes: list[bytes] = []
+            for prioridad in (0, 3, 6, 9):  # kombu's priority steps: one list per step
+                clave = cola if not prioridad else f"{cola}\x06\x16{prioridad}"
+                mensajes += cliente.lrange(clave, 0, -1)
+            mensajes += cliente.hvals("unacked")
+        except redis.RedisError:
+            return None
+        finally:
+            cliente.close()
+        marca = lote_id.encode()  # the task's arguments are in each message's headers
+        return sum(marca in m for m in mensajes)
+
 
 def ejecutor_configurado(url_bd: str | None = None) -> EjecutorEmbebido | EjecutorCelery:
     """The runner chosen by configuration: Celery when `CELERY_BROKER_URL` is set."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from batch import repositorio
-from batch.columnas import columna
+from batch.columnas import columna, problema_de_columna
 from batch.conversion import FilaLeida, leer_fila
 from batch.ejecutores import EjecutorCelery, EjecutorEmbebido
 from batch.evento import EventoMasivo
@@ -42,12 +42,26 @@ def _filas(hoja_filas: Iterator[tuple[int, dict[str, Any]]], fecha: date,
         yield leer_fila(numero, celdas, fecha, evento)
 
 
+def revisar_cabeceras(cabeceras: list[str]) -> None:
+    """Refuse a header row naming groups beyond the model's limits, before any row is read."""
+    problemas = [(c, m) for c in cabeceras if (m := problema_de_columna(c))]
+    if problemas:
+        detalle = " ".join(f"Columna «{_corta(c)}»: {m}" for c, m in problemas[:5])
+        resto = f" (y {len(problemas) - 5} columnas más)" if len(problemas) > 5 else ""
+        raise ArchivoIlegible(f"{detalle}{resto} No se leyó ninguna fila.")
+
+
+def _corta(nombre: str) -> str:
+    return nombre if len(nombre) <= 40 else nombre[:20] + "…" + nombre[-12:]
+
+
 def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
                   declarante: str, tipos: list[str] | None = None,
                   evento: EventoMasivo | None = None, fecha: date | None = None,
                   limite_filas: int | None = None, combinado: bool = False) -> str:
     """Read and store a spreadsheet as a batch; raise `ArchivoIlegible` if the file can't be read."""
     hoja = leer_hoja(nombre, datos)
+    revisar_cabeceras(hoja.cabeceras)
     desconocidas = [c for c in hoja.cabeceras if c and columna(c) is None]
     errores = [{"fila": 1, "columna": c, "mensaje": "Columna desconocida: se ignoró."}
                for c in desconocidas]
@@ -62,9 +76,12 @@ def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
 
 
 def lanzar(bd: BaseDeDatos, lote_id: str, ejecutor: EjecutorEmbebido | EjecutorCelery,
-           reanudando: bool = False) -> int:
-    """Send the batch's pending rows to the runner; return how many were sent."""
-    ids = repositorio.reanudar(bd, lote_id) if reanudando else repositorio.pendientes(bd, lote_id)
+           reanudando: bool = False, pausa: timedelta | None = None) -> int:
+    """Send the batch's pending rows to the runner; return how many were sent.
+
+    Resuming with `pausa` sends nothing unless the batch has been stopped that long.
+    """
+    ids = repositorio.reanudar(bd, lote_id, pausa) if reanudando else repositorio.pendientes(bd, lote_id)
     if ids:
         ejecutor.enviar(lote_id, ids)
     else:

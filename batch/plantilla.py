@@ -8,12 +8,12 @@ import json
 from datetime import datetime
 from typing import Any
 
-from batch.columnas import COLUMNA_CARTAS, Columna, columnas_plantilla
+from batch.columnas import COLUMNA_CARTAS, Columna, columnas_plantilla, en_pesos
 from batch.salida_segura import celda_segura
 from rules.ejemplos import SEMILLA
 
 TIPOS = {
-    "texto": "texto", "entero": "número entero (pesos sin decimales; 189900 o 189.900)",
+    "texto": "texto", "entero": "número entero", "pesos": "pesos sin decimales (189900 o 189.900)",
     "fecha": "fecha (2026-11-03 o 03/11/2026)",
     "fecha_hora": "fecha y hora (2026-11-03 19:40 o 03/11/2026 19:40; hora de Colombia)",
     "si_no": "sí, no o no sé", "opcion": "una opción", "lista": "una o varias opciones separadas por comas",
@@ -60,7 +60,8 @@ def _instruccion(col: Columna) -> list[str]:
         descripcion += " Vacío: la fecha del lote."
     if col.nombre == COLUMNA_CARTAS:
         descripcion = "Cartas que quiere para esta fila; vacío: las que el lote indique o las sugeridas."
-    return [col.nombre, obligatoria, TIPOS[col.tipo], ", ".join(col.opciones), descripcion]
+    formato = TIPOS["pesos" if en_pesos(col) else col.tipo]
+    return [col.nombre, obligatoria, formato, ", ".join(col.opciones), descripcion]
 
 
 ENCABEZADO_INSTRUCCIONES = ["columna", "obligatoria", "formato", "valores permitidos", "qué poner"]
@@ -68,6 +69,9 @@ NOTAS = [
     "Una fila por usuario. La primera fila lleva los nombres de las columnas, tal como están.",
     "Puede agregar más fallas o reclamaciones con el mismo patrón: falla4_inicio, reclamacion3_cun…",
     "Deje vacío lo que no sabe. Las columnas vacías no se usan.",
+    "Escriba valores, no fórmulas: una celda con fórmula (o un texto que empieza con = o @) se "
+    "reporta como error de esa fila.",
+    "El tipo de documento puede escribirse CC, C.C. o cédula (y CE, PA, NIT o PPT).",
     "Antes de cargar, debe contar con la autorización de cada usuario (Ley 1581 de 2012).",
 ]
 

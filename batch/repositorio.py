@@ -4,6 +4,12 @@ Each row is processed at least once and at most once: a worker claims a row with
 UPDATE that stores a fresh token, and its result (summary + documents) is written in one
 transaction only if the row still carries that token. A row whose worker died stays `en_proceso`
 until `reanudar` puts it back to `pendiente`; a late result from the dead claim is then discarded.
+
+A batch goes `pendiente` → `en_curso` → `terminado` (or `cancelado`), each step one conditional
+UPDATE, so it is finalised exactly once whoever stores the last result and in whatever order:
+every result is followed by a closing statement that sees it, and nothing moves a finished batch
+back. `Fila.reclamada` is when a row was last claimed or handed again to a runner: a batch with no
+claim, result or hand-off for `PAUSA_DETENIDO` is stopped, and only then may the web resume it.
 """
 
 from __future__ import annotations
@@ -12,15 +18,20 @@ import hashlib
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, or_, select, update
 
 from batch.conversion import FilaLeida
+from batch.proceso import LIMITE_SEGUNDOS_FILA
 from store.db import BaseDeDatos
 from store.models import Documento, Fila, Lote, ahora
 
 TERMINADOS = ("ok", "error", "cancelada")
+ABIERTOS = ("pendiente", "en_curso")  # batch states that still take results
+# A live worker stores or abandons a row within its time limit: past this, nobody is working.
+PAUSA_DETENIDO = timedelta(seconds=LIMITE_SEGUNDOS_FILA + 60)
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,13 @@ class Progreso:
     ok: int
     error: int
     canceladas: int
+    ultima_actividad: datetime | None = None  # latest claim, result or hand-off (or creation)
+
+    def detenido(self, pausa: timedelta = PAUSA_DETENIDO, momento: datetime | None = None) -> bool:
+        """Whether the batch has rows left but nothing happened to it for `pausa`."""
+        if self.terminado or self.estado not in ABIERTOS or self.ultima_actividad is None:
+            return False
+        return self.ultima_actividad < (momento or ahora()) - pausa
 
     @property
     def hechas(self) -> int:
@@ -96,9 +114,9 @@ def pendientes(bd: BaseDeDatos, lote_id: str) -> list[int]:
 
 
 def marcar_en_curso(bd: BaseDeDatos, lote_id: str) -> None:
-    """Record that the batch's rows were handed to a runner."""
+    """Record that a new batch's rows were handed to a runner (never reopens a finished one)."""
     with bd.sesiones.begin() as s:
-        s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado != "cancelado")
+        s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado == "pendiente")
                   .values(estado="en_curso"))
 
 
@@ -140,32 +158,62 @@ def terminar(bd: BaseDeDatos, fila_id: int, ficha: str, estado: str, resumen: di
     return True
 
 
-def cerrar_si_termino(bd: BaseDeDatos, lote_id: str) -> None:
-    """Mark the batch `terminado` once no row is waiting or in progress."""
+def cerrar_si_termino(bd: BaseDeDatos, lote_id: str) -> bool:
+    """Mark the batch `terminado` once no row is waiting or in progress; True for the one caller
+    whose statement did it.
+
+    One statement (the check and the change together): whoever stores the last result runs it
+    after that result is committed, so it sees every result and the batch closes exactly once.
+    """
+    falta = exists().where(Fila.lote_id == lote_id, Fila.estado.in_(("pendiente", "en_proceso")))
     with bd.sesiones.begin() as s:
-        falta = s.scalar(select(Fila.id).where(Fila.lote_id == lote_id,
-                                               Fila.estado.in_(("pendiente", "en_proceso"))).limit(1))
-        if falta is None:
-            s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado == "en_curso")
-                      .values(estado="terminado"))
+        hecho = s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado.in_(ABIERTOS), ~falta)
+                          .values(estado="terminado"))
+        return hecho.rowcount == 1
 
 
-def reanudar(bd: BaseDeDatos, lote_id: str) -> list[int]:
-    """Put rows left `en_proceso` by a dead run back to `pendiente`; return the rows to send."""
+def reanudar(bd: BaseDeDatos, lote_id: str, pausa: timedelta | None = None) -> list[int]:
+    """Put rows left `en_proceso` by a dead run back to `pendiente`; return the rows to send.
+
+    With `pausa` (the web), only a stopped batch is resumed: if anything was claimed, stored or
+    handed off within `pausa`, nothing changes and nothing is returned, so a second press (or a
+    press while workers run) is a no-op. Without it (the CLI, whose own runner has stopped) the
+    batch is resumed at once. A finished or cancelled batch is never resumed.
+    """
+    momento = ahora()
     with bd.sesiones.begin() as s:
+        # Lock the batch first (a row lock on PostgreSQL, the write lock on SQLite): concurrent
+        # presses queue here, and each one below sees what the previous one committed.
+        abierto = s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado.in_(ABIERTOS))
+                            .values(estado=Lote.estado))
+        if abierto.rowcount != 1:
+            return []
+        if pausa is not None:
+            corte = momento - pausa
+            reciente = s.scalar(select(Fila.id).where(
+                Fila.lote_id == lote_id, or_(Fila.reclamada > corte, Fila.terminada > corte)).limit(1))
+            creado = s.scalar(select(Lote.creado).where(Lote.id == lote_id))
+            if reciente is not None or (creado is not None and creado > corte):
+                return []
         s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "en_proceso")
                   .values(estado="pendiente", ficha=None))
-        s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado.in_(("terminado", "en_curso")))
-                  .values(estado="en_curso"))
-    return pendientes(bd, lote_id)
+        ids = list(s.scalars(select(Fila.id).where(Fila.lote_id == lote_id, Fila.estado == "pendiente")
+                             .order_by(Fila.numero)))
+        # Handed off again now: the batch counts as moving, so a second press does nothing.
+        s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "pendiente")
+                  .values(reclamada=momento))
+        s.execute(update(Lote).where(Lote.id == lote_id).values(estado="en_curso"))
+    return ids
 
 
 def cancelar(bd: BaseDeDatos, lote_id: str) -> None:
-    """Stop a batch: rows not yet claimed get a `cancelada` result."""
+    """Stop a batch that is still open: rows not yet claimed get a `cancelada` result."""
     with bd.sesiones.begin() as s:
-        s.execute(update(Lote).where(Lote.id == lote_id).values(estado="cancelado"))
-        s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "pendiente")
-                  .values(estado="cancelada", terminada=ahora()))
+        hecho = s.execute(update(Lote).where(Lote.id == lote_id, Lote.estado.in_(ABIERTOS))
+                          .values(estado="cancelado"))
+        if hecho.rowcount == 1:
+            s.execute(update(Fila).where(Fila.lote_id == lote_id, Fila.estado == "pendiente")
+                      .values(estado="cancelada", terminada=ahora()))
 
 
 def progreso(bd: BaseDeDatos, lote_id: str) -> Progreso:
@@ -174,9 +222,12 @@ def progreso(bd: BaseDeDatos, lote_id: str) -> Progreso:
         lote = s.get(Lote, lote_id)
         cuentas = dict(s.execute(select(Fila.estado, func.count()).where(Fila.lote_id == lote_id)
                                  .group_by(Fila.estado)).all())
+        reclamada, terminada = s.execute(select(func.max(Fila.reclamada), func.max(Fila.terminada))
+                                         .where(Fila.lote_id == lote_id)).one()
+    momentos = [m for m in (lote.creado if lote else None, reclamada, terminada) if m is not None]
     return Progreso(
         estado=lote.estado if lote else "desconocido", total=lote.total if lote else 0,
         pendientes=cuentas.get("pendiente", 0), en_proceso=cuentas.get("en_proceso", 0),
         ok=cuentas.get("ok", 0), error=cuentas.get("error", 0),
-        canceladas=cuentas.get("cancelada", 0),
+        canceladas=cuentas.get("cancelada", 0), ultima_actividad=max(momentos, default=None),
     )

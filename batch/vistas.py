@@ -21,6 +21,7 @@ from flask import (
     session,
     url_for,
 )
+from kombu.exceptions import OperationalError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from batch import repositorio
@@ -111,15 +112,16 @@ def _evento(formulario: Any, errores: dict[str, str]) -> EventoMasivo | None:
         return None
 
 
+@lotes.errorhandler(RequestEntityTooLarge)
+def _demasiado_grande(_error: RequestEntityTooLarge) -> tuple[str, int]:
+    return _formulario({}, {"archivo": f"El archivo pesa más de {LIMITE_ARCHIVO // 1_000_000} MB."}, 413)
+
+
 @lotes.post("/")
 @limiter.limit(lambda: current_app.config["LIMITE_LOTES"], methods=["POST"])
 def subir() -> Response | tuple[str, int]:
     """Receive a spreadsheet, store it as a batch and start it."""
-    request.max_content_length = LIMITE_ARCHIVO + 256 * 1024
-    try:
-        formulario, archivos = request.form, request.files
-    except RequestEntityTooLarge:
-        return _formulario({}, {"archivo": f"El archivo pesa más de {LIMITE_ARCHIVO // 1_000_000} MB."}, 413)
+    formulario, archivos = request.form, request.files
     valores = {k: formulario.get(k, "") for k in formulario}
     valores["tipos"] = formulario.getlist("tipos")
     valores["evento_servicios"] = formulario.getlist("evento_servicios")
@@ -150,15 +152,28 @@ def subir() -> Response | tuple[str, int]:
                                 combinado=formulario.get("combinado") == "si")
     except ArchivoIlegible as exc:
         return _formulario(valores, {"archivo": str(exc)}, 400)
-    lanzar(_bd(), lote_id, _ejecutor())
+    try:
+        lanzar(_bd(), lote_id, _ejecutor())
+    except OperationalError:  # the broker is down: the batch is stored; its page offers "Reanudar"
+        current_app.logger.warning("lote %s guardado pero no enviado: la cola no responde", lote_id)
     return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
 
 def _estado(lote_id: str) -> dict[str, Any]:
     avance = repositorio.progreso(_bd(), lote_id)
+    if avance.terminado and avance.estado in repositorio.ABIERTOS:
+        # The last result's worker died before its closing statement: close it now (once).
+        repositorio.cerrar_si_termino(_bd(), lote_id)
+        avance = repositorio.progreso(_bd(), lote_id)
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
+            "detenido": avance.detenido(),
+            "minutos_detenido": int(repositorio.PAUSA_DETENIDO.total_seconds() // 60),
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
+
+
+# Read before the CSRF check parses the form (web/base.py), so the general form limit does not apply.
+subir.limite_cuerpo = LIMITE_ARCHIVO + 256 * 1024  # type: ignore[attr-defined]
 
 
 @lotes.get("/<lote_id>")
@@ -188,10 +203,9 @@ def cancelar(lote_id: str) -> Response:
 
 @lotes.post("/<lote_id>/reanudar")
 def reanudar(lote_id: str) -> Response:
-    """Resume a batch interrupted by a restart: every row ends with exactly one result."""
-    lote = _lote_propio(lote_id)
-    if lote.estado != "cancelado":
-        lanzar(_bd(), lote_id, _ejecutor(), reanudando=True)
+    """Resume a stopped batch (nothing moved for a while); otherwise, or pressed again, a no-op."""
+    _lote_propio(lote_id)
+    lanzar(_bd(), lote_id, _ejecutor(), reanudando=True, pausa=repositorio.PAUSA_DETENIDO)
     return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
 

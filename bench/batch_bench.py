@@ -3,7 +3,10 @@
 Prints letters/s, total time, peak RSS per worker, worker RSS growth between the first and the last
 thousand rows, and the speed-up of 2 workers over 1.
 
-Run: .venv/bin/python bench/batch_bench.py [--filas 10000] [--filas-uno 1000] [--celery]
+With `--hostiles`, instead: each hostile spreadsheet of the hardening runs read in a fresh process
+beside a normal 5,000-row XLSX, printing seconds, RSS growth and the outcome.
+
+Run: .venv/bin/python bench/batch_bench.py [--filas 10000] [--filas-uno 1000] [--celery] [--hostiles]
 """
 
 from __future__ import annotations
@@ -125,6 +128,49 @@ def correr(n: int, trabajadores: int, celery: bool, carpeta: Path) -> dict:
             "errores": repositorio.progreso(bd, lote).error}
 
 
+LEER = """
+import sys, time
+from batch.lectura import ArchivoIlegible
+from batch.lote import preparar_lote
+from store.db import base_de_datos
+
+def kib(clave):
+    for linea in open("/proc/self/status"):
+        if linea.startswith(clave):
+            return int(linea.split()[1])
+
+bd = base_de_datos(sys.argv[1])
+nombre, datos = sys.argv[2], open(sys.argv[3], "rb").read()
+antes, inicio = kib("VmRSS:"), time.perf_counter()
+try:
+    preparar_lote(bd, nombre, datos, "banco", "banco")
+    resultado = "aceptado"
+except ArchivoIlegible as exc:
+    resultado = "rechazado: " + str(exc)[:70]
+print(time.perf_counter() - inicio, (kib("VmHWM:") - antes) / 1024, resultado, sep="\t")
+"""
+
+
+def hostiles(carpeta: Path) -> None:
+    """Read each hostile spreadsheet and a normal one in fresh processes; print cost and outcome."""
+    from tests.batch.conftest import hacer_xlsx
+    from tests.batch.hostiles import archivos_hostiles
+
+    casos = {"normal_5000_filas": ("casos.xlsx", hacer_xlsx(filas(5000))), **archivos_hostiles()}
+    medidas = {}
+    for clave, (nombre, datos) in casos.items():
+        ruta = carpeta / f"{clave}-{nombre}"
+        ruta.write_bytes(datos)
+        hecho = subprocess.run([sys.executable, "-c", LEER, f"sqlite:///{carpeta / (clave + '.db')}",
+                                nombre, str(ruta)], capture_output=True, text=True, check=True,
+                               cwd=Path(__file__).resolve().parent.parent)
+        segundos, megas, resultado = hecho.stdout.strip().split("\t")
+        medidas[clave] = float(segundos)
+        print(f"{clave:20} {len(datos) / 1000:9.0f} kB  {float(segundos):7.3f} s  "
+              f"(× {float(segundos) / medidas['normal_5000_filas']:.3f} del normal)  "
+              f"RSS +{float(megas):6.1f} MB  {resultado}")
+
+
 def _imprimir(titulo: str, r: dict) -> None:
     print(f"{titulo}: {r['filas']} filas, {r['cartas']} cartas en {r['segundos']:.1f} s → "
           f"{r['cartas_s']:.1f} cartas/s; pico RSS por trabajador {r['pico_mb']:.0f} MB; "
@@ -138,9 +184,13 @@ def main() -> None:
     parser.add_argument("--filas", type=int, default=10_000)
     parser.add_argument("--filas-uno", type=int, default=1000, help="rows for the 1-vs-2 workers ratio")
     parser.add_argument("--celery", action="store_true", help="also run through Redis and Celery")
+    parser.add_argument("--hostiles", action="store_true", help="only the hostile spreadsheets")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as carpeta:
         c = Path(carpeta)
+        if args.hostiles:
+            hostiles(c)
+            return
         uno = correr(args.filas_uno, 1, False, c)
         _imprimir("embebido, 1 trabajador ", uno)
         dos_corto = correr(args.filas_uno, 2, False, c)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Flask
+from flask import Blueprint, Flask, current_app, request
 from flask.sansio.blueprints import BlueprintSetupState
 from flask_wtf.csrf import CSRFError
 
@@ -22,6 +22,7 @@ base = Blueprint("base", __name__)
 def _preparar(estado: BlueprintSetupState) -> None:
     app: Flask = estado.app
     completar(app)
+    app.before_request(_limite_de_la_vista)  # before CSRF, which reads the form
     csrf.init_app(app)
     limiter.init_app(app)
     app.logger.addFilter(FiltroDatosPersonales())
@@ -32,6 +33,14 @@ def _preparar(estado: BlueprintSetupState) -> None:
     app.register_error_handler(Exception, errores.inesperado)
     app.jinja_env.globals.update(campo_id=campos.campo_id, et=etiquetas)
     app.jinja_env.filters.update(fecha=_fecha, pesos=tx.pesos)
+
+
+def _limite_de_la_vista() -> None:
+    """A view that takes files (`vista.limite_cuerpo`) may receive more than MAX_CONTENT_LENGTH."""
+    vista = current_app.view_functions.get(request.endpoint or "")
+    limite = getattr(vista, "limite_cuerpo", None)
+    if limite:
+        request.max_content_length = limite
 
 
 def _fecha(valor: date | str | None) -> str:

@@ -18,7 +18,10 @@
         poner("lote-porcentaje", e.porcentaje + " %");
         poner("lote-ok", e.ok);
         poner("lote-error", e.error);
-        if (e.terminado) { window.location.reload(); } else { window.setTimeout(consultar, 2000); }
+        // Reload when done, or when the batch stopped and the page does not yet offer "Reanudar".
+        if (e.terminado || (e.detenido && !document.getElementById("lote-reanudar"))) {
+          window.location.reload();
+        } else { window.setTimeout(consultar, 2000); }
       })
       .catch(function () { window.setTimeout(consultar, 5000); });
   }
