@@ -21,6 +21,7 @@ from batch.evento import EventoMasivo, leer_evento
 from batch.informe import escribir_zip
 from batch.lectura import ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
+from consola import confirmar
 from rules import CasoInvalido
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
@@ -176,7 +177,7 @@ def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None
         if not sys.stdin.isatty():
             _fallar("Debe declarar que cuenta con la autorización de cada titular: "
                     "use --declaro-autorizacion.")
-        if not click.confirm(TEXTO_CONSENTIMIENTO + " ¿Lo declara?", err=True):
+        if not confirmar(TEXTO_CONSENTIMIENTO + " ¿Lo declara?", err=True):
             _fallar("Sin esa declaración no se procesan datos personales.")
     try:
         datos = archivo.read_bytes()
