@@ -13,7 +13,7 @@ from letters.errores import (
     RenderizadorNoDisponible,
     RenderizadorOcupado,
 )
-from letters.pdf import Presupuesto, combinar, documento_a_pdf
+from letters.pdf import Presupuesto, combinar, con_presupuesto, documento_a_pdf
 from letters.render import (
     TIPOS,
     calentar,
@@ -35,6 +35,7 @@ __all__ = [
     "RenderizadorOcupado",
     "calentar",
     "combinar",
+    "con_presupuesto",
     "documento_a_pdf",
     "html_para_pdf",
     "render_documento",

@@ -35,7 +35,8 @@ class PresupuestoExcedido(ValueError):
     def motivo(self) -> str:
         """What happened and what to do, for the person."""
         if self.limite == "paginas":
-            causa = f"La carta tendría más de {self.valor:g} páginas, más de lo que una carta puede llevar."
+            paginas = "una página" if self.valor == 1 else f"{self.valor:g} páginas"
+            causa = f"La carta tendría más de {paginas}, más de lo que una carta puede llevar."
         else:
             causa = (f"La carta es demasiado extensa: generarla en PDF tomaría más de {self.valor:g} "
                      "segundos de cálculo.")

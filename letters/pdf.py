@@ -113,8 +113,20 @@ def _instalar_vigilante() -> None:
 
 
 @contextmanager
+def con_presupuesto(presupuesto: Presupuesto) -> Iterator[None]:
+    """Apply `presupuesto` to every letter this thread renders inside the block without one."""
+    anterior = getattr(_vigilado, "por_defecto", None)
+    _vigilado.por_defecto = presupuesto
+    try:
+        yield
+    finally:
+        _vigilado.por_defecto = anterior
+
+
+@contextmanager
 def _dentro_de(presupuesto: Presupuesto | None, html: str) -> Iterator[None]:
-    """Enforce `presupuesto` on this thread while the block lays out and writes `html`."""
+    """Enforce `presupuesto` (or the thread's, see `con_presupuesto`) while the block lays out `html`."""
+    presupuesto = presupuesto or getattr(_vigilado, "por_defecto", None)
     if presupuesto is None:
         yield
         return

@@ -108,7 +108,8 @@ def _pdf(caso: Caso, decision: Decision, tipo: str) -> bytes:
     presupuesto = Presupuesto(int(ajuste(config, "PDF_PAGINAS")), float(ajuste(config, "PDF_SEGUNDOS")))
     n = int(ajuste(config, "PDF_PROCESOS"))
     if n == 0:
-        return letters.render_pdf(caso, decision, tipo, presupuesto)
+        with letters.con_presupuesto(presupuesto):
+            return letters.render_pdf(caso, decision, tipo)
     pool = procesos.del_proceso(n, float(ajuste(config, "PDF_ESPERA")))
     return pool.html_a_pdf(letters.html_para_pdf(caso, decision, tipo), tipo, presupuesto)
 

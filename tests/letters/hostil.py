@@ -32,8 +32,9 @@ def texto(largo: int, relleno: Relleno, semilla: int = 0) -> str:
     return " ".join(base[i:i + 40] for i in range(0, largo, 41))[:largo].strip().rjust(largo, "x")
 
 
-def caso_hostil(relleno: Relleno = "seguido") -> dict[str, Any]:
-    """The seed with every list at its maximum length and every free text at its maximum length."""
+def caso_hostil(relleno: Relleno = "seguido", fallas: int | None = None) -> dict[str, Any]:
+    """The seed with every list and every free text at its maximum length (`fallas` failures
+    instead of the maximum when given: 40 pass the text-length check and fail during layout)."""
     c = cargar_semilla()
     M = modelo
     u = c["usuario"]
@@ -49,7 +50,7 @@ def caso_hostil(relleno: Relleno = "seguido") -> dict[str, Any]:
          "fin": (inicio + timedelta(hours=20 * i + 5)).isoformat(), "reportada": True,
          "cun": "1" * 40,
          "descripcion": texto(maximo(M.Falla, "descripcion"), relleno, i)}
-        for i in range(maximo(M.Caso, "fallas"))
+        for i in range(maximo(M.Caso, "fallas") if fallas is None else fallas)
     ]
     c["reclamaciones"] = [
         {"tipo": "queja", "asunto": "falla", "fecha_radicacion": "2026-06-01", "canal": "web",
@@ -72,3 +73,4 @@ def caso_hostil(relleno: Relleno = "seguido") -> dict[str, Any]:
     c["pretensiones"] = ["terminar_sin_penalidad", "compensacion", "reembolso_gastos",
                          "informacion_falla", "copia_contrato", "revertir_cambio"]
     return c
+
