@@ -32,6 +32,7 @@ from letters.pdf import Presupuesto
 CONTEXTO = "forkserver"
 PRECARGA = ["weasyprint", "letters.render"]
 ARRANQUE_SEGUNDOS = 120.0  # a process has this long to warm up (a loaded machine, a cold disk)
+CORTESIA = 10  # nice increment of render processes: on a busy machine pages get the CPU first
 
 
 @dataclass(eq=False)
@@ -189,6 +190,7 @@ def _rss_kb() -> int:
 def servir(conexion: Connection) -> None:
     """A render process: warm up, then draw letters until the pipe closes or a letter goes wrong."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent ends us
+    os.nice(CORTESIA)
     from letters.pdf import html_a_pdf
     from letters.render import calentar
 
