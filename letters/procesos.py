@@ -27,12 +27,15 @@ from letters.errores import (
     RenderizadorNoDisponible,
     RenderizadorOcupado,
 )
-from letters.pdf import Presupuesto
+from letters.pdf import Presupuesto, paginas_minimas
 
 CONTEXTO = "forkserver"
 PRECARGA = ["weasyprint", "letters.render"]
 ARRANQUE_SEGUNDOS = 120.0  # a process has this long to warm up (a loaded machine, a cold disk)
 CORTESIA = 10  # nice increment of render processes: on a busy machine pages get the CPU first
+# A letter whose text alone fills this many pages is "long": long letters may hold all processes but
+# one, which stays for ordinary letters (a few pages), so a stream of long ones cannot starve them.
+PAGINAS_LARGA = 2
 
 
 @dataclass(eq=False)
@@ -51,6 +54,7 @@ class PoolDeRender:
         if procesos < 1:
             raise ValueError("El grupo de procesos de PDF necesita al menos un proceso.")
         self.procesos = procesos
+        self._largas = threading.BoundedSemaphore(max(1, procesos - 1))
         self.espera = espera
         self.rss_maximo_kb = rss_maximo_mb * 1024
         self._libres: queue.Queue[_Proceso] = queue.Queue()
@@ -91,6 +95,16 @@ class PoolDeRender:
 
     def html_a_pdf(self, html: str, tipo: str, presupuesto: Presupuesto) -> bytes:
         """Render letter HTML to PDF in a free process, within `presupuesto`."""
+        if paginas_minimas(html) < PAGINAS_LARGA or self.procesos == 1:
+            return self._dibujar(html, tipo, presupuesto)
+        if not self._largas.acquire(timeout=self.espera):
+            raise RenderizadorOcupado("Los procesos de PDF para cartas largas siguen ocupados.")
+        try:
+            return self._dibujar(html, tipo, presupuesto)
+        finally:
+            self._largas.release()
+
+    def _dibujar(self, html: str, tipo: str, presupuesto: Presupuesto) -> bytes:
         try:
             p = self._libres.get(timeout=self.espera)
         except queue.Empty:
