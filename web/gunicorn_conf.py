@@ -3,9 +3,10 @@
 Each worker starts its own small pool of PDF render processes right after the fork and waits for
 them to warm up (fonts, stylesheets, one letter laid out), so pages never wait for WeasyPrint in the
 worker's interpreter and the first PDF is as fast as the rest. SALIDA_PDF_PROCESOS = max(2, cores //
-workers) render processes per worker by default (one always kept for ordinary letters, all at lower
-CPU priority than the workers; 0: draw PDFs in the request's thread, the old way). Workers are recycled every ~2,000 requests. No access log: URLs carry
-no personal data, but there is nothing to gain from logging them either.
+workers) render processes per worker by default (one of them only for long letters; all at lower CPU
+priority than the workers; 0: draw PDFs in the request's thread, the old way). Threads waiting for a
+PDF hold no GIL, so each worker has 12. Workers are recycled every ~2,000 requests. No access log:
+URLs carry no personal data, but there is nothing to gain from logging them either.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ bind = os.environ.get("SALIDA_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("SALIDA_WORKERS", "2"))
 os.environ.setdefault("SALIDA_PDF_PROCESOS", str(max(2, (os.cpu_count() or 1) // workers)))
 worker_class = "gthread"  # a thread waiting for its PDF does not hold up the pages queued behind it
-threads = int(os.environ.get("SALIDA_THREADS", "4"))
+threads = int(os.environ.get("SALIDA_THREADS", "12"))  # threads waiting for a PDF hold no GIL
 max_requests = 2000
 max_requests_jitter = 200
 timeout = 30
