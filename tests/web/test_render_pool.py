@@ -79,7 +79,7 @@ def test_pdf_ordinario_respondido_mientras_se_rechazan_dos_hostiles(semilla, hos
     esperar(lambda: pool.libres() < PROCESOS or len(resultados) == 2)  # a hostile letter is drawing
     normal = app.test_client().post("/api/v1/cartas/queja", json=semilla)
     assert normal.status_code == 200 and normal.data.startswith(b"%PDF-")
-    # Long letters never take the last process: the ordinary one did not queue behind both (each
+    # Long letters have a process of their own: the ordinary one did not queue behind both (each
     # hostile costs some 40 pages of layout, the ordinary letter two).
     assert len(resultados) < 2
     assert app.test_client().post("/caso/editar", data={"caso": "{}"}).status_code == 400  # pages go on
@@ -115,7 +115,7 @@ def test_el_limite_de_paginas_en_la_pagina_de_cartas_es_un_413_en_espanol(semill
 def test_el_pool_sobrevive_a_un_proceso_matado_en_reposo(semilla):
     app = app_con()
     pool = procesos.del_proceso(PROCESOS, ESPERA)
-    victima = pool.pids()[0]
+    victima = pool.pids()[-1]  # one that draws ordinary letters
     os.kill(victima, signal.SIGKILL)
     esperar(lambda: terminado(victima))
     for _ in range(PROCESOS + 1):
@@ -139,3 +139,19 @@ def test_el_pool_sobrevive_a_un_proceso_matado_mientras_dibuja(semilla, hostil):
     r = app.test_client().post("/api/v1/cartas/queja", json=semilla)
     assert r.status_code == 200 and r.data.startswith(b"%PDF-")
     assert victima not in pool.pids()
+
+
+def test_una_carta_guardada_fuera_de_presupuesto_no_queda_en_el_historial(tmp_path):
+    from sqlalchemy import select
+
+    from store.casos import Evento
+    from store.db import base_de_datos
+    from tests.casos.conftest import guardar_con_enlace, hacer_app
+
+    url = f"sqlite:///{tmp_path / 'salida.db'}"
+    client = hacer_app(url, PDF_PROCESOS=PROCESOS, PDF_PAGINAS=1).test_client()
+    ruta = guardar_con_enlace(client)
+    r = client.post(ruta + "/cartas/queja.pdf", data={})
+    assert r.status_code == 413 and "La carta tendría más de una página" in r.text
+    with base_de_datos(url).sesiones() as s:
+        assert list(s.scalars(select(Evento))) == []  # a letter that was not drawn is no fact
