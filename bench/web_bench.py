@@ -10,8 +10,9 @@ at another, each request on its own schedule whatever the previous one took. Lat
 scheduled send time. Prints requests/s, p50/p95/p99/max and errors. Asserts nothing.
 
 `--mixto`: the mix of the hardening issue, run twice in one go, PDFs drawn in the request's thread
-(SALIDA_PDF_PROCESOS=0, the old way) and then in the render processes (the default): `--clientes`
-clients, each sending 70 % decision pages and 30 % PDFs with `--pausa` seconds between requests.
+(SALIDA_PDF_PROCESOS=0 with 4 threads, the old way) and then in render processes (the default):
+`--clientes` clients, each sending 70 % decision pages and 30 % PDFs, `--pausa` seconds apart, in
+alternating rounds.
 Prints decision and PDF p50/p95 side by side.
 """
 
@@ -226,7 +227,7 @@ def clientes_mixtos(flujos: tuple[Flujo, Flujo], puerto: int, cookie: str, clien
 def mixto(args: argparse.Namespace) -> None:
     """Decision pages and PDFs together, PDFs in the request's thread and then in render processes,
     in alternating rounds (so a change in the machine's load touches both alike)."""
-    variantes = (("antes: PDF en el hilo", {"SALIDA_PDF_PROCESOS": "0"}),
+    variantes = (("antes: PDF en el hilo", {"SALIDA_PDF_PROCESOS": "0", "SALIDA_THREADS": "4"}),
                  ("después: procesos de PDF", {}))
     resultados: dict[str, tuple[Flujo, Flujo, list[float]]] = {
         nombre: (Flujo("decisión", 0, "/caso", b"", b"respuesta__titular"),
