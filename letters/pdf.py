@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from letters.entorno import hoja_de_estilo
@@ -61,6 +62,7 @@ _TEXTO = re.compile(r">([^<]+)<")
 _TIRA = re.compile(r"(?:&#?\w+;|[^\s&<>])+")
 _PIEZA = re.compile(r"&#?\w+;|[^\s&<>]")
 _ETIQUETA = re.compile(r"<[^>]*>")
+_BLANCOS = re.compile(r"\s+")
 
 
 def _cortar(tira: re.Match[str]) -> str:
@@ -77,8 +79,10 @@ def con_cortes(html: str) -> str:
 
 
 def paginas_minimas(html: str) -> int:
-    """A lower bound of the pages `html` will take, from the length of its text alone."""
-    return len(_ETIQUETA.sub("", html)) // CARACTERES_POR_PAGINA
+    """A lower bound of the pages `html` will take, from the length of its text alone (references
+    count as one character, break opportunities and runs of white space as at most one)."""
+    texto = _BLANCOS.sub(" ", unescape(_ETIQUETA.sub("", html)).replace(CORTE, ""))
+    return len(texto) // CARACTERES_POR_PAGINA
 
 
 @dataclass

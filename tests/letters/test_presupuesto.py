@@ -108,3 +108,11 @@ def test_los_cortes_no_aparecen_en_el_texto_del_pdf():
     texto = texto_pdf(render_pdf(caso, decision, "queja"))
     assert pdf.CORTE not in texto
     assert "CalleXXXX" in texto and "XXXXfin" in texto
+
+
+def test_la_cota_de_paginas_cuenta_el_texto_y_no_el_marcado():
+    n = pdf.CARACTERES_POR_PAGINA
+    assert pdf.paginas_minimas("<p>" + "a" * n + "</p>") == 1
+    assert pdf.paginas_minimas("<p>" + "&#34;" * (n - 1) + "</p>") == 0  # a reference is one character
+    assert pdf.paginas_minimas(pdf.con_cortes("<p>" + "a" * (n - 1) + "</p>")) == 0
+    assert pdf.paginas_minimas('<p class="' + "x" * n + '">' + " \n" * n + "</p>") == 0
