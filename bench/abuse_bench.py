@@ -319,9 +319,13 @@ def main() -> int:
         if picos:
             print(f"RSS pico por {rol} (MB): " + ", ".join(f"{kb / 1024:.0f}" for kb in picos[:8])
                   + f"  (máximo {picos[0] / 1024:.0f} MB)")
+    for tranquilo, abusado in zip(quieta, bajo_abuso, strict=True):
+        if tranquilo.latencias and abusado.latencias:
+            qf, af = p95([tranquilo]), p95([abusado])
+            print(f"p95 {tranquilo.nombre}: tranquila {qf:.0f} ms, bajo abuso {af:.0f} ms → {af / qf:.2f}×")
     q, a = p95(quieta), p95(bajo_abuso)
     errores = sum(len(f.errores) for f in bajo_abuso)
-    print(f"p95 de los pedidos normales: tranquila {q:.0f} ms, bajo abuso {a:.0f} ms → {a / q:.2f}×; "
+    print(f"p95 de todos los pedidos normales: tranquila {q:.0f} ms, bajo abuso {a:.0f} ms → {a / q:.2f}×; "
           f"errores normales bajo abuso: {errores}")
     for exceso in muestreo.excesos:
         print(exceso)
