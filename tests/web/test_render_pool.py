@@ -155,3 +155,18 @@ def test_una_carta_guardada_fuera_de_presupuesto_no_queda_en_el_historial(tmp_pa
     assert r.status_code == 413 and "La carta tendría más de una página" in r.text
     with base_de_datos(url).sesiones() as s:
         assert list(s.scalars(select(Evento))) == []  # a letter that was not drawn is no fact
+
+
+def test_con_todos_los_procesos_ocupados_un_503_con_reintento(semilla, hostil):
+    app = create_app({**CONFIG_PRUEBAS, "PDF_PROCESOS": 1, "PDF_ESPERA": 0.05,
+                      "PDF_SEGUNDOS": 600, "PDF_PAGINAS": 10_000})
+    pool = procesos.del_proceso(1, 0.05)
+    resultados: dict[str, Any] = {}
+    hilo = en_hilo(app, "/api/v1/cartas/queja", hostil, resultados, "hostil")
+    esperar(lambda: pool.libres() == 0 or "hostil" in resultados)
+    assert "hostil" not in resultados
+    r = app.test_client().post("/api/v1/cartas/queja", json=semilla)
+    assert r.status_code == 503 and r.headers["Retry-After"] == "30"
+    assert "No pudimos generar el PDF en este momento" in r.get_json()["mensaje"]
+    os.kill(pool.pids()[0], signal.SIGKILL)  # end the long render; the pool replaces the process
+    hilo.join()
