@@ -5,7 +5,9 @@ one letter at a time from HTML sent over a pipe, and enforces the render budget 
 (`letters.pdf.Presupuesto`). The pool replaces a process that overran its budget, died, or grew past
 its memory ceiling, and kills one that does not answer within a wall-clock backstop. Processes come
 from a fork server (never a fork of a threaded web worker) that has already imported WeasyPrint, so a
-replacement is cheap. `del_proceso` gives each serving process its own pool, again after a fork.
+replacement is cheap. With two processes or more, one of them draws only long letters, at the lowest
+CPU priority, so long or hostile letters never delay ordinary ones. `del_proceso` gives each serving
+process its own pool, again after a fork.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ CONTEXTO = "forkserver"
 PRECARGA = ["weasyprint", "letters.render"]
 ARRANQUE_SEGUNDOS = 120.0  # a process has this long to warm up (a loaded machine, a cold disk)
 CORTESIA = 10  # nice increment of render processes: on a busy machine pages get the CPU first
-# A letter whose text alone fills this many pages is "long": long letters may hold all processes but
-# one, which stays for ordinary letters (a few pages), so a stream of long ones cannot starve them.
+CORTESIA_LARGAS = 19  # and of the process for long letters: ordinary letters get it before them
+# A letter whose text alone fills this many pages is "long" (ordinary ones take two or three). With
+# two processes or more, one of them draws only long letters, at the lowest priority, and the others
+# only ordinary ones: a stream of long (or hostile) letters cannot delay anybody else's.
 PAGINAS_LARGA = 2
 
 
@@ -44,6 +48,7 @@ class _Proceso:
 
     proceso: BaseProcess
     conexion: Connection
+    cortesia: int
     listo: bool = False
 
 
@@ -54,10 +59,11 @@ class PoolDeRender:
         if procesos < 1:
             raise ValueError("El grupo de procesos de PDF necesita al menos un proceso.")
         self.procesos = procesos
-        self._largas = threading.BoundedSemaphore(max(1, procesos - 1))
         self.espera = espera
         self.rss_maximo_kb = rss_maximo_mb * 1024
-        self._libres: queue.Queue[_Proceso] = queue.Queue()
+        self._libres: queue.Queue[_Proceso] = queue.Queue()  # ordinary letters
+        self._libres_largas: queue.Queue[_Proceso] = (  # long letters (the same queue with one process)
+            queue.Queue() if procesos > 1 else self._libres)
         self._todos: list[_Proceso] = []
         self._candado = threading.Lock()
         self._contexto = multiprocessing.get_context(CONTEXTO)
@@ -65,48 +71,46 @@ class PoolDeRender:
 
     def iniciar(self) -> None:
         """Start every process; each warms up on its own (this call does not wait for them)."""
-        for _ in range(self.procesos):
-            p = _Proceso(*self._arrancar())
+        for i in range(self.procesos):
+            larga = i == 0 and self.procesos > 1
+            cortesia = CORTESIA_LARGAS if larga else CORTESIA
+            p = _Proceso(*self._arrancar(cortesia), cortesia=cortesia)
             with self._candado:
                 self._todos.append(p)
-            self._libres.put(p)
+            (self._libres_largas if larga else self._libres).put(p)
 
     def calentar(self) -> None:
         """Wait until every process has warmed up, so the first letter is as fast as the rest."""
-        tomados = [self._libres.get() for _ in range(self.procesos)]
+        colas = [self._libres] if self._libres_largas is self._libres else [self._libres,
+                                                                             self._libres_largas]
+        tomados = [(cola, cola.get()) for cola in colas for _ in range(cola.qsize())]
         try:
-            for p in tomados:
+            for _, p in tomados:
                 if not p.proceso.is_alive():
                     self._renovar(p)
                 if not p.listo:
                     self._esperar_listo(p)
         finally:
-            for p in tomados:
-                self._libres.put(p)
+            for cola, p in tomados:
+                cola.put(p)
 
     def libres(self) -> int:
         """How many processes are waiting for a letter right now."""
-        return self._libres.qsize()
+        if self._libres_largas is self._libres:
+            return self._libres.qsize()
+        return self._libres.qsize() + self._libres_largas.qsize()
 
     def pids(self) -> list[int]:
-        """The render processes' pids (for benches and tests)."""
+        """The render processes' pids (for benches and tests), the long letters' process first."""
         with self._candado:
             return [p.proceso.pid for p in self._todos if p.proceso.pid is not None]
 
     def html_a_pdf(self, html: str, tipo: str, presupuesto: Presupuesto) -> bytes:
         """Render letter HTML to PDF in a free process, within `presupuesto`."""
-        if paginas_minimas(html) < PAGINAS_LARGA or self.procesos == 1:
-            return self._dibujar(html, tipo, presupuesto)
-        if not self._largas.acquire(timeout=self.espera):
-            raise RenderizadorOcupado("Los procesos de PDF para cartas largas siguen ocupados.")
+        larga = paginas_minimas(html) >= PAGINAS_LARGA
+        cola = self._libres_largas if larga else self._libres
         try:
-            return self._dibujar(html, tipo, presupuesto)
-        finally:
-            self._largas.release()
-
-    def _dibujar(self, html: str, tipo: str, presupuesto: Presupuesto) -> bytes:
-        try:
-            p = self._libres.get(timeout=self.espera)
+            p = cola.get(timeout=self.espera)
         except queue.Empty:
             raise RenderizadorOcupado("Todos los procesos de PDF siguen ocupados.") from None
         try:
@@ -116,7 +120,7 @@ class PoolDeRender:
                 self._esperar_listo(p)
             return self._pedir(p, (html, tipo, presupuesto), presupuesto)
         finally:
-            self._libres.put(p)
+            cola.put(p)
 
     def cerrar(self) -> None:
         """Ask every process to stop and wait briefly for them; kill those that do not."""
@@ -169,9 +173,10 @@ class PoolDeRender:
             raise RenderizadorNoDisponible(respuesta[1])
         raise RenderizadorCaido("El proceso de PDF no pudo arrancar.")
 
-    def _arrancar(self) -> tuple[BaseProcess, Connection]:
+    def _arrancar(self, cortesia: int) -> tuple[BaseProcess, Connection]:
         padre, hijo = self._contexto.Pipe()
-        proceso = self._contexto.Process(target=servir, args=(hijo,), name="salida-pdf", daemon=True)
+        proceso = self._contexto.Process(target=servir, args=(hijo, cortesia), name="salida-pdf",
+                                         daemon=True)
         proceso.start()
         hijo.close()
         return proceso, padre
@@ -187,7 +192,7 @@ class PoolDeRender:
             with contextlib.suppress(OSError):
                 conexion.send(None)
         conexion.close()
-        p.proceso, p.conexion = self._arrancar()
+        p.proceso, p.conexion = self._arrancar(p.cortesia)
         p.listo = False
 
 
@@ -201,10 +206,10 @@ def _rss_kb() -> int:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def servir(conexion: Connection) -> None:
+def servir(conexion: Connection, cortesia: int = CORTESIA) -> None:
     """A render process: warm up, then draw letters until the pipe closes or a letter goes wrong."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent ends us
-    os.nice(CORTESIA)
+    os.nice(cortesia)
     from letters.pdf import html_a_pdf
     from letters.render import calentar
 

@@ -26,7 +26,7 @@ from web import etiquetas as et
 from web.errores import respuesta_error
 
 PDF_DEFECTOS: dict[str, Any] = {
-    "PDF_PROCESOS": 2,  # one of them kept for ordinary letters (see letters.procesos)
+    "PDF_PROCESOS": 2,  # one of them only for long letters (see letters.procesos)
     "PDF_PAGINAS": 40,
     "PDF_SEGUNDOS": 5.0,  # CPU seconds of the render process
     "PDF_ESPERA": 30.0,
