@@ -10,7 +10,7 @@ from flask import Flask
 
 import batch
 import casos
-from web import DEFECTOS, api, base, paginas
+from web import DEFECTOS, api, base, cartas, paginas
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -26,6 +26,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api)
     batch.registrar(app)
     casos.registrar(app)
+    cartas.preparar(app)  # the PDF render processes, started and warm before the first request
 
     @app.cli.command("openapi")
     def openapi() -> None:

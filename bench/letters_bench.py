@@ -1,7 +1,13 @@
 """Letters benchmark: CPU per letter (project renderer vs naive WeasyPrint), throughput, RSS, size.
 
 Run: .venv/bin/python bench/letters_bench.py [--cartas 500] [--repeticiones 15] [--perfil]
+     .venv/bin/python bench/letters_bench.py --hostil [--filas 10]
 Prints figures only; it asserts nothing (see design.md: bench/ holds no assertions on time).
+
+`--hostil`: the hostile case of the hardening issue (tests/letters/hostil.py: every free text at the
+model's maximum, unbroken strings or 40-letter words), each list cut to `--filas` rows so that the old
+way finishes: CPU and pages without and with the break opportunities letters/pdf.py inserts in long
+runs, side by side; then the whole maximal case against the default render budget.
 """
 
 from __future__ import annotations
@@ -80,13 +86,67 @@ def _lote(n: int) -> tuple[int, float]:
     return total, time.perf_counter() - inicio
 
 
+def hostil(filas: int) -> None:
+    """Hostile text without and with break opportunities; the maximal case against the budget."""
+    from letters import Presupuesto, PresupuestoExcedido, html_para_pdf
+    from tests.letters.hostil import caso_hostil
+
+    calentar()
+    print(f"Caso hostil, listas recortadas a {filas} filas (CPU de un render, sin presupuesto):")
+    print(f"{'relleno':<12}{'sin cortes s':>14}{'págs':>6}{'con cortes s':>14}{'págs':>6}{'razón':>8}")
+    largo = motor_pdf.LARGO_SIN_CORTE
+    for relleno in ("seguido", "palabras"):
+        datos = caso_hostil(relleno)
+        for lista in ("fallas", "reclamaciones", "cambios_unilaterales", "gastos_adicionales"):
+            datos[lista] = datos[lista][:filas]
+        caso = validar_caso(datos)
+        html = html_para_pdf(caso, evaluar(caso), "queja")
+        cifras = []
+        for sin_cortes in (True, False):
+            motor_pdf.LARGO_SIN_CORTE = 10**9 if sin_cortes else largo  # the old way: no breaks
+            inicio = time.process_time()
+            contenido = motor_pdf.html_a_pdf(html, "queja")
+            cifras.append((time.process_time() - inicio, paginas(contenido)))
+        motor_pdf.LARGO_SIN_CORTE = largo
+        (antes, p_antes), (despues, p_despues) = cifras
+        print(f"{relleno:<12}{antes:>14.2f}{p_antes:>6}{despues:>14.2f}{p_despues:>6}"
+              f"{antes / despues:>8.1f}×")
+    presupuesto = Presupuesto()
+    print(f"\nCaso máximo completo con el presupuesto por defecto ({presupuesto.paginas} páginas, "
+          f"{presupuesto.segundos:g} s de CPU):")
+    for relleno in ("seguido", "palabras"):
+        caso = validar_caso(caso_hostil(relleno))
+        decision = evaluar(caso)
+        inicio = time.process_time()
+        try:
+            render_pdf(caso, decision, "queja", presupuesto)
+            resultado = "PDF"
+        except PresupuestoExcedido as exc:
+            resultado = f"rechazado ({exc.limite})"
+        print(f"  {relleno:<10} {resultado}, {time.process_time() - inicio:.2f} s de CPU")
+        caso = validar_caso(caso_hostil(relleno, fallas=40))
+        inicio = time.process_time()
+        try:
+            render_pdf(caso, evaluar(caso), "queja", presupuesto)
+            resultado = "PDF"
+        except PresupuestoExcedido as exc:
+            resultado = f"rechazado ({exc.limite})"
+        print(f"  {relleno:<10} con 40 fallas (se maqueta hasta el límite): {resultado}, "
+              f"{time.process_time() - inicio:.2f} s de CPU")
+
+
 def main() -> int:
     """Run the benchmark and print its figures."""
     args = argparse.ArgumentParser(description=__doc__)
     args.add_argument("--cartas", type=int, default=500)
     args.add_argument("--repeticiones", type=int, default=15)
     args.add_argument("--perfil", action="store_true", help="print a cProfile of 30 queja letters")
+    args.add_argument("--hostil", action="store_true", help="hostile text: before/after, budget")
+    args.add_argument("--filas", type=int, default=10, help="rows per list in --hostil")
     opciones = args.parse_args()
+    if opciones.hostil:
+        hostil(opciones.filas)
+        return 0
 
     todos = casos()
     n = opciones.cartas

@@ -1,12 +1,19 @@
 """Web benchmark: the app under gunicorn on loopback, a bounded open-loop load, latency figures.
 
 Run: .venv/bin/python bench/web_bench.py [--segundos 30] [--decisiones 50] [--pdfs 5] [--workers 2]
+     .venv/bin/python bench/web_bench.py --mixto [--segundos 30] [--clientes 20] [--pausa 3] [--rondas 2]
 
-Starts gunicorn (web/gunicorn_conf.py: gthread workers, PDF renderer warmed per worker after the
-fork, workers recycled every ~2,000 requests) on 127.0.0.1, then sends the seed case as the decision
-page (POST /caso, with its CSRF token) at a fixed rate and PDF downloads (POST /cartas/…pdf) at
-another, each request on its own schedule whatever the previous one took. Latency counts from the
+Starts gunicorn (web/gunicorn_conf.py: gthread workers, each with its own warmed pool of PDF render
+processes, workers recycled every ~2,000 requests) on 127.0.0.1, then sends the seed case as the
+decision page (POST /caso, with its CSRF token) at a fixed rate and PDF downloads (POST /cartas/…pdf)
+at another, each request on its own schedule whatever the previous one took. Latency counts from the
 scheduled send time. Prints requests/s, p50/p95/p99/max and errors. Asserts nothing.
+
+`--mixto`: the mix of the hardening issue, run twice in one go, PDFs drawn in the request's thread
+(SALIDA_PDF_PROCESOS=0 with 4 threads, the old way) and then in render processes (the default):
+`--clientes` clients, each sending 70 % decision pages and 30 % PDFs, `--pausa` seconds apart, in
+alternating rounds.
+Prints decision and PDF p50/p95 side by side.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import signal
@@ -60,9 +68,10 @@ def puerto_libre() -> int:
         return int(s.getsockname()[1])
 
 
-def arrancar_gunicorn(puerto: int, workers: int) -> subprocess.Popen[bytes]:
+def arrancar_gunicorn(puerto: int, workers: int,
+                      extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     """Start gunicorn with the project's settings on loopback (plain HTTP, fresh secret key)."""
-    entorno = {**os.environ, "SALIDA_SECRET_KEY": secrets.token_hex(32),
+    entorno = {**os.environ, **(extra or {}), "SALIDA_SECRET_KEY": secrets.token_hex(32),
                "SALIDA_SESSION_COOKIE_SECURE": "false",  # plain HTTP on loopback
                "SALIDA_LIMITE_PDF": "100000 per minute",  # measure rendering, not the limiter
                "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": str(workers)}
@@ -194,6 +203,65 @@ def informe(flujos: list[Flujo], duracion: float) -> None:
               f"media {1000 * statistics.fmean(todas):.1f} ms")
 
 
+def clientes_mixtos(flujos: tuple[Flujo, Flujo], puerto: int, cookie: str, clientes: int,
+                    pausa: float, segundos: float, proporcion_pdf: float = 0.3) -> float:
+    """Closed loop: each client sends a PDF with probability `proporcion_pdf`, else a decision page,
+    then pauses `pausa` seconds, until `segundos` are over; return the elapsed time."""
+    decisiones, pdfs = flujos
+    fin = time.monotonic() + segundos
+
+    def cliente(numero: int) -> None:
+        azar = random.Random(numero)
+        time.sleep(azar.uniform(0, pausa))  # clients do not all start on the same beat
+        while time.monotonic() < fin:
+            flujo = pdfs if azar.random() < proporcion_pdf else decisiones
+            disparar(flujo, puerto, cookie, time.monotonic())
+            time.sleep(pausa)
+
+    inicio = time.monotonic()
+    with ThreadPoolExecutor(max_workers=clientes) as grupo:
+        list(grupo.map(cliente, range(clientes)))
+    return time.monotonic() - inicio
+
+
+def mixto(args: argparse.Namespace) -> None:
+    """Decision pages and PDFs together, PDFs in the request's thread and then in render processes,
+    in alternating rounds (so a change in the machine's load touches both alike)."""
+    variantes = (("antes: PDF en el hilo", {"SALIDA_PDF_PROCESOS": "0", "SALIDA_THREADS": "4"}),
+                 ("después: procesos de PDF", {}))
+    resultados: dict[str, tuple[Flujo, Flujo, list[float]]] = {
+        nombre: (Flujo("decisión", 0, "/caso", b"", b"respuesta__titular"),
+                 Flujo("PDF", 0, "/cartas/terminacion.pdf", b"", b"%PDF-"), [])
+        for nombre, _ in variantes}
+    for ronda in range(args.rondas):
+        for nombre, extra in variantes:
+            puerto = puerto_libre()
+            proceso = arrancar_gunicorn(puerto, args.workers, extra)
+            try:
+                esperar(puerto, proceso, 120)
+                cookie, formulario, cartas = preparar(puerto)
+                decisiones, pdfs, duraciones = resultados[nombre]
+                decisiones.cuerpo, pdfs.cuerpo = formulario, cartas
+                print(f"ronda {ronda + 1}, {nombre}: {args.clientes} clientes durante "
+                      f"{args.segundos:.0f} s…", flush=True)
+                duraciones.append(clientes_mixtos((decisiones, pdfs), puerto, cookie, args.clientes,
+                                                  args.pausa, args.segundos))
+            finally:
+                os.killpg(proceso.pid, signal.SIGTERM)
+                proceso.wait(30)
+    print(f"\nMezcla 70 % decisiones / 30 % PDF, {args.clientes} clientes, pausa {args.pausa:g} s, "
+          f"gunicorn {args.workers} workers gthread, {args.rondas} × {args.segundos:.0f} s por variante")
+    print(f"{'':<26}{'pedidas/s':>10}{'dec. p50':>10}{'dec. p95':>10}{'PDF p50':>10}{'PDF p95':>10}"
+          f"{'errores':>9}")
+    for nombre, (decisiones, pdfs, duraciones) in resultados.items():
+        n = len(decisiones.latencias) + len(pdfs.latencias)
+        cifras = "".join(f"{percentil(f.latencias, p):>10.0f}" if f.latencias else f"{'—':>10}"
+                         for f in (decisiones, pdfs) for p in (50, 95))
+        errores = len(decisiones.errores) + len(pdfs.errores)
+        print(f"{nombre:<26}{n / sum(duraciones):>10.1f}{cifras}{errores:>9}")
+    print("(ms; latencia desde el envío)")
+
+
 def main() -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -201,7 +269,14 @@ def main() -> int:
     parser.add_argument("--decisiones", type=float, default=50, help="páginas de decisión por segundo")
     parser.add_argument("--pdfs", type=float, default=5, help="PDF por segundo")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--mixto", action="store_true", help="la mezcla antes/después (ver arriba)")
+    parser.add_argument("--clientes", type=int, default=20)
+    parser.add_argument("--pausa", type=float, default=3.0, help="segundos entre pedidos de un cliente")
+    parser.add_argument("--rondas", type=int, default=2, help="rondas alternadas de cada variante")
     args = parser.parse_args()
+    if args.mixto:
+        mixto(args)
+        return 0
 
     puerto = puerto_libre()
     proceso = arrancar_gunicorn(puerto, args.workers)

@@ -1,14 +1,23 @@
 """Salida's letters: from a Caso and its Decisión, the five formal letters as HTML, PDF and text.
 
-Public API: `render_html`, `render_pdf`, `render_text` (each takes caso, decision, tipo), `calentar`
-to warm a worker up, and the errors `CartaNoDisponible` and `RenderizadorNoDisponible`.
+Public API: `render_html`, `render_pdf`, `render_text` (each takes caso, decision, tipo; `render_pdf`
+also an optional `Presupuesto` of pages and CPU seconds), `html_para_pdf` (for rendering in another
+process, see `letters.procesos`), `calentar` to warm a worker up, and the errors `CartaNoDisponible`,
+`PresupuestoExcedido` and `RenderizadorNoDisponible` (with `RenderizadorOcupado`, `RenderizadorCaido`).
 """
 
-from letters.errores import CartaNoDisponible, RenderizadorNoDisponible
-from letters.pdf import combinar, documento_a_pdf
+from letters.errores import (
+    CartaNoDisponible,
+    PresupuestoExcedido,
+    RenderizadorCaido,
+    RenderizadorNoDisponible,
+    RenderizadorOcupado,
+)
+from letters.pdf import Presupuesto, combinar, con_presupuesto, documento_a_pdf
 from letters.render import (
     TIPOS,
     calentar,
+    html_para_pdf,
     render_documento,
     render_html,
     render_indice,
@@ -19,10 +28,16 @@ from letters.render import (
 __all__ = [
     "TIPOS",
     "CartaNoDisponible",
+    "Presupuesto",
+    "PresupuestoExcedido",
+    "RenderizadorCaido",
     "RenderizadorNoDisponible",
+    "RenderizadorOcupado",
     "calentar",
     "combinar",
+    "con_presupuesto",
     "documento_a_pdf",
+    "html_para_pdf",
     "render_documento",
     "render_html",
     "render_indice",

@@ -34,16 +34,24 @@ def render_html(caso: Caso, decision: Decision | None, tipo: str) -> str:
     return _html(vista, hoja_de_estilo(vista.tipo))
 
 
-def render_pdf(caso: Caso, decision: Decision | None, tipo: str) -> bytes:
-    """Letter `tipo` as a tagged PDF (PDF/UA-1), Letter size, fonts embedded and subset."""
-    vista = carta(caso, decision, tipo)
-    return pdf.html_a_pdf(_html(vista, None), vista.tipo)
+def html_para_pdf(caso: Caso, decision: Decision | None, tipo: str) -> str:
+    """The HTML `render_pdf` lays out (no inline style), for rendering it in another process."""
+    return _html(carta(caso, decision, tipo), None)
 
 
-def render_documento(caso: Caso, decision: Decision | None, tipo: str) -> Any:
+def render_pdf(caso: Caso, decision: Decision | None, tipo: str,
+               presupuesto: pdf.Presupuesto | None = None) -> bytes:
+    """Letter `tipo` as a tagged PDF (PDF/UA-1), Letter size, fonts embedded and subset.
+
+    With a `presupuesto`, a letter beyond it raises `PresupuestoExcedido` instead.
+    """
+    return pdf.html_a_pdf(html_para_pdf(caso, decision, tipo), tipo, presupuesto)
+
+
+def render_documento(caso: Caso, decision: Decision | None, tipo: str,
+                     presupuesto: pdf.Presupuesto | None = None) -> Any:
     """Letter `tipo` laid out as a WeasyPrint `Document` (for combining pages into one PDF)."""
-    vista = carta(caso, decision, tipo)
-    return pdf.html_a_documento(_html(vista, None), vista.tipo)
+    return pdf.html_a_documento(html_para_pdf(caso, decision, tipo), tipo, presupuesto)
 
 
 def render_indice(titulo: str, entradas: list[tuple[int, str, int]]) -> Any:
@@ -58,16 +66,27 @@ def render_text(caso: Caso, decision: Decision | None, tipo: str) -> str:
     return html_a_texto(_html(carta(caso, decision, tipo), None))
 
 
-def calentar() -> None:
-    """Warm up this process: compile the templates, build the PDF engine, lay out one letter."""
+def _semilla() -> tuple[Caso, Decision]:
     from importlib.resources import files
 
     from rules import validar_caso
 
     caso = validar_caso((files("rules") / "ejemplos" / "semilla.json").read_bytes())
-    decision = evaluar(caso)
-    for tipo in decision.cartas_posibles:
+    return caso, evaluar(caso)
+
+
+def calentar_plantillas() -> None:
+    """Warm up the HTML side of this process: compile every letter template, draft one letter."""
+    caso, decision = _semilla()
+    for tipo in TIPOS:
         entorno().get_template(f"{tipo}.html.j2")
-    pdf.calentar(_html(carta(caso, decision, "queja"), None), "queja")
+    render_text(caso, decision, "queja")
+
+
+def calentar() -> None:
+    """Warm up this process: compile the templates, build the PDF engine, lay out one letter."""
+    calentar_plantillas()
+    caso, decision = _semilla()
+    pdf.calentar(html_para_pdf(caso, decision, "queja"), "queja")
     # Long-lived objects built so far (templates, parsed CSS, fonts) leave the collector's scans.
     gc.freeze()

@@ -1,14 +1,36 @@
-"""The letters on the web: which ones the page offers, their text to copy, and the downloads."""
+"""The letters on the web: which ones the page offers, their text to copy, and the downloads.
+
+PDFs are drawn in a bounded pool of render processes (`letters.procesos`), never in the thread that
+serves pages, each within a budget of pages and CPU seconds. Settings (`SALIDA_` environment
+variables): PDF_PROCESOS render processes per serving process (0: draw in the request's own thread,
+the old way; tests default to 0), PDF_PAGINAS and PDF_SEGUNDOS the budget, PDF_ESPERA how long a
+request may wait for a free process before a 503.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from flask import Response, current_app
+import click
+from flask import Flask, Response, abort, current_app
 
 import letters
+from letters import procesos
+from letters.pdf import Presupuesto
+from letters.render import calentar_plantillas
 from rules import Caso, Decision
 from web import etiquetas as et
+from web.errores import respuesta_error
+
+PDF_DEFECTOS: dict[str, Any] = {
+    "PDF_PROCESOS": 2,  # one of them only for long letters (see letters.procesos)
+    "PDF_PAGINAS": 40,
+    "PDF_SEGUNDOS": 5.0,  # CPU seconds of the render process
+    "PDF_ESPERA": 30.0,
+}
 
 TIPOS_MIME = {
     "pdf": "application/pdf",
@@ -49,18 +71,72 @@ def para_la_pagina(caso: Caso, decision: Decision) -> dict[str, list]:
             "no_disponibles": [(et.CARTAS.get(t, (t, ""))[0], m) for t, m in no_disponibles.items()]}
 
 
+def ajuste(config: Mapping[str, Any], clave: str) -> Any:
+    """A PDF setting from the app's configuration, or its default (PDF_PROCESOS is 0 in tests)."""
+    if clave == "PDF_PROCESOS" and clave not in config and config.get("TESTING"):
+        return 0
+    return config.get(clave, PDF_DEFECTOS[clave])
+
+
+def _comando_sin_servidor() -> bool:
+    """Whether a `flask` command other than `run` is building the app (it serves no PDFs)."""
+    contexto = click.get_current_context(silent=True)
+    return contexto is not None and contexto.info_name != "run"
+
+
+def preparar(app: Flask) -> None:
+    """Start and warm this process's render pool (PDF_PROCESOS > 0) before the first request."""
+    n = int(ajuste(app.config, "PDF_PROCESOS"))
+    if n > 0 and not _comando_sin_servidor():
+        procesos.del_proceso(n, float(ajuste(app.config, "PDF_ESPERA"))).calentar()
+        calentar_plantillas()
+
+
+def preparar_desde_el_entorno() -> None:
+    """`preparar` for a server process that has no app yet (gunicorn's post-fork hook)."""
+    n = int(os.environ.get("SALIDA_PDF_PROCESOS", PDF_DEFECTOS["PDF_PROCESOS"]))
+    espera = float(os.environ.get("SALIDA_PDF_ESPERA", PDF_DEFECTOS["PDF_ESPERA"]))
+    if n > 0:
+        procesos.del_proceso(n, espera).calentar()
+        calentar_plantillas()
+    else:
+        letters.calentar()
+
+
+def _pdf(caso: Caso, decision: Decision, tipo: str) -> bytes:
+    config = current_app.config
+    presupuesto = Presupuesto(int(ajuste(config, "PDF_PAGINAS")), float(ajuste(config, "PDF_SEGUNDOS")))
+    n = int(ajuste(config, "PDF_PROCESOS"))
+    if n == 0:
+        with letters.con_presupuesto(presupuesto):
+            return letters.render_pdf(caso, decision, tipo)
+    pool = procesos.del_proceso(n, float(ajuste(config, "PDF_ESPERA")))
+    return pool.html_a_pdf(letters.html_para_pdf(caso, decision, tipo), tipo, presupuesto)
+
+
 def renderizar(caso: Caso, decision: Decision, tipo: str, formato: str) -> bytes:
     """Letter `tipo` in `formato` (pdf | txt | html) as bytes."""
     if formato == "pdf":
-        return letters.render_pdf(caso, decision, tipo)
+        return _pdf(caso, decision, tipo)
     if formato == "html":
         return letters.render_html(caso, decision, tipo).encode("utf-8")
     return letters.render_text(caso, decision, tipo).encode("utf-8")
 
 
 def descarga(caso: Caso, decision: Decision, tipo: str, formato: str) -> Response:
-    """The letter as a download, named without personal data (`salida-terminacion.pdf`)."""
-    cuerpo = renderizar(caso, decision, tipo, formato)
+    """The letter as a download, named without personal data (`salida-terminacion.pdf`).
+
+    A letter beyond its render budget answers 413 with the reason; all render processes busy, 503.
+    Both end the request here (nothing after the download runs, e.g. recording it in a saved case).
+    """
+    try:
+        cuerpo = renderizar(caso, decision, tipo, formato)
+    except letters.PresupuestoExcedido as exc:
+        abort(respuesta_error(413, exc.motivo))
+    except letters.RenderizadorOcupado:
+        ocupado = respuesta_error(503)
+        ocupado.headers["Retry-After"] = "30"
+        abort(ocupado)
     respuesta = Response(cuerpo, content_type=TIPOS_MIME[formato])
     respuesta.headers["Content-Disposition"] = f'attachment; filename="salida-{tipo}.{formato}"'
     return respuesta

@@ -1,7 +1,11 @@
 """gunicorn settings for Salida (`gunicorn -c python:web.gunicorn_conf 'app:create_app()'`).
 
-Each worker warms the PDF renderer right after the fork (fonts, stylesheets, one letter laid out),
-so its first PDF is as fast as the rest; workers are recycled every ~2,000 requests. No access log:
+Each worker starts its own small pool of PDF render processes right after the fork and waits for
+them to warm up (fonts, stylesheets, one letter laid out), so pages never wait for WeasyPrint in the
+worker's interpreter and the first PDF is as fast as the rest. SALIDA_PDF_PROCESOS = max(2, cores //
+workers) render processes per worker by default (one of them only for long letters; all at lower CPU
+priority than the workers; 0: draw PDFs in the request's thread, the old way). Threads waiting for a
+PDF hold no GIL, so each worker has 12. Workers are recycled every ~2,000 requests. No access log:
 URLs carry no personal data, but there is nothing to gain from logging them either.
 """
 
@@ -17,8 +21,9 @@ os.environ.setdefault("SALIDA_SECRET_KEY", secrets.token_hex(32))
 
 bind = os.environ.get("SALIDA_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("SALIDA_WORKERS", "2"))
-worker_class = "gthread"  # a PDF being drawn does not hold up the pages queued behind it
-threads = int(os.environ.get("SALIDA_THREADS", "4"))
+os.environ.setdefault("SALIDA_PDF_PROCESOS", str(max(2, (os.cpu_count() or 1) // workers)))
+worker_class = "gthread"  # a thread waiting for its PDF does not hold up the pages queued behind it
+threads = int(os.environ.get("SALIDA_THREADS", "12"))  # threads waiting for a PDF hold no GIL
 max_requests = 2000
 max_requests_jitter = 200
 timeout = 30
@@ -30,7 +35,7 @@ loglevel = "warning"
 
 
 def post_fork(server: Any, worker: Any) -> None:
-    """Warm this worker's PDF renderer after the fork (WeasyPrint state is per process)."""
-    import letters
+    """Start and warm this worker's PDF render processes after the fork (they are per process)."""
+    from web.cartas import preparar_desde_el_entorno
 
-    letters.calentar()
+    preparar_desde_el_entorno()
