@@ -27,7 +27,8 @@ DEFECTOS: dict[str, Any] = {
     "SMTP_REMITENTE": "Salida <avisos@localhost>",
     "URL_PUBLICA": "",  # e.g. https://salida.example.org, for links in advocates' digests
     "LIMITE_ENTRAR": "10 per minute;100 per day",  # login attempts per client address
-    "LIMITE_ENTRAR_CUENTA": "5 per 15 minutes",  # failed login attempts per account
+    "LIMITE_ENTRAR_CUENTA": "5 per 15 minutes",  # failed login attempts per account and address
+    "LIMITE_ENTRAR_CUENTA_GLOBAL": "40 per hour;300 per day",  # failed attempts per account, any address
     "LIMITE_GUARDAR": "30 per hour",  # saved cases per client address
     "SESION_INACTIVIDAD_MIN": 30,
     "SESION_MAXIMA_HORAS": 12,

@@ -18,6 +18,7 @@ from flask import (
     url_for,
 )
 from flask_limiter import RequestLimit
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
@@ -30,6 +31,9 @@ from web.seguridad import limiter
 
 cuentas = Blueprint("cuentas", __name__)
 MENSAJE_FALLIDO = "El correo o la contraseña no coinciden."
+MENSAJE_DEMASIADOS = "Demasiados intentos. Espere unos minutos y vuelva a intentarlo."
+MENSAJE_GLOBAL = ("Esta cuenta recibió demasiados intentos fallidos desde varios lugares y el ingreso con "
+                  "contraseña está en pausa por un tiempo. Espere o pida un enlace de ingreso a su correo.")
 
 
 def _destino() -> str:
@@ -46,22 +50,37 @@ def _destino() -> str:
     return url_for("panel.inicio")
 
 
-def _clave_cuenta() -> str:
-    """Rate-limit key of the account being tried (its address, hashed)."""
+def _huella_correo() -> str:
     correo = auth.normalizar_correo(request.form.get("correo", ""))
-    return "entrar:" + hashlib.sha256(correo.encode()).hexdigest()
+    return hashlib.sha256(correo.encode()).hexdigest()
 
 
-def _demasiados(_limite: RequestLimit | None) -> Response:
+def _clave_cuenta_direccion() -> str:
+    """Rate-limit key of the account being tried from this address: slows guesses from one place
+    without touching the owner, who signs in from another."""
+    return f"entrar:{_huella_correo()}:{get_remote_address()}"
+
+
+def _clave_cuenta() -> str:
+    """Rate-limit key of the account being tried from anywhere: the cap on guesses spread over many
+    addresses (well above what one address can reach)."""
+    return "entrar:" + _huella_correo()
+
+
+def _demasiados(_limite: RequestLimit | None, mensaje: str = MENSAJE_DEMASIADOS) -> Response:
     html = render_template(
         "cuentas/entrar.html",
-        error="Demasiados intentos. Espere unos minutos y vuelva a intentarlo.",
+        error=mensaje,
         correo="",
         siguiente=request.form.get("siguiente", ""),
     )
     respuesta = Response(html, status=429)
     respuesta.headers["Retry-After"] = "60"
     return respuesta
+
+
+def _pausa_de_la_cuenta(limite: RequestLimit | None) -> Response:
+    return _demasiados(limite, MENSAJE_GLOBAL)
 
 
 @cuentas.errorhandler(429)
@@ -88,10 +107,17 @@ def entrar() -> str | Response:
 @limiter.limit(lambda: current_app.config["LIMITE_ENTRAR"], scope="entrar", on_breach=_demasiados)
 @limiter.limit(
     lambda: current_app.config["LIMITE_ENTRAR_CUENTA"],
+    key_func=_clave_cuenta_direccion,
+    scope="entrar-cuenta-direccion",
+    deduct_when=lambda r: r.status_code == 401,
+    on_breach=_demasiados,
+)
+@limiter.limit(
+    lambda: current_app.config["LIMITE_ENTRAR_CUENTA_GLOBAL"],
     key_func=_clave_cuenta,
     scope="entrar-cuenta",
     deduct_when=lambda r: r.status_code == 401,
-    on_breach=_demasiados,
+    on_breach=_pausa_de_la_cuenta,
 )
 def entrar_post() -> tuple[str, int] | Response:
     """Check the password; a fresh session on success, one generic message on failure."""
