@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import secrets
 from urllib.parse import urlsplit
 
 from flask import (
@@ -11,6 +10,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    flash,
     redirect,
     render_template,
     request,
@@ -150,6 +150,18 @@ def salir() -> Response:
     return redirect(url_for("cuentas.entrar"), 303)
 
 
+@cuentas.post("/cuentas/cerrar-sesiones")
+@login_required
+def cerrar_sesiones() -> Response:
+    """For a suspected intrusion: end every session of the account and its calendar feed link."""
+    auth.revocar_sesiones(current_user.id, calendario=True)
+    logout_user()
+    session.clear()
+    flash("Se cerraron todas las sesiones de su cuenta y su dirección de calendario dejó de funcionar.",
+          "aviso")
+    return redirect(url_for("cuentas.entrar"), 303)
+
+
 @cuentas.get("/cuentas/")
 @login_required
 def cuenta() -> str:
@@ -160,15 +172,13 @@ def cuenta() -> str:
 @cuentas.post("/cuentas/clave")
 @login_required
 def clave() -> tuple[str, int] | Response:
-    """Change the password (other sessions of this account end)."""
-    actual, nueva = request.form.get("actual", ""), request.form.get("nueva", "")
-    error = None
-    if len(nueva) < auth.CLAVE_MINIMA:
-        error = f"La nueva contraseña debe tener al menos {auth.CLAVE_MINIMA} caracteres."
-    elif nueva != request.form.get("repetir", ""):
+    """Change the password (other sessions of this account end; the calendar feed gets a new link)."""
+    actual, nueva = request.form.get("actual", "")[:1024], request.form.get("nueva", "")[:1024]
+    error = auth.problema_de_clave(nueva, (current_user.correo, current_user.nombre), actual)
+    if error is None and nueva != request.form.get("repetir", ""):
         error = "Las dos contraseñas nuevas no coinciden."
-    usuario = None if error else auth.cambiar_clave(current_user.id, actual, nueva)
-    if usuario is None:
+    cambio = None if error else auth.cambiar_clave(current_user.id, actual, nueva)
+    if cambio is None:
         return render_template(
             "cuentas/cuenta.html",
             mensaje=None,
@@ -176,25 +186,28 @@ def clave() -> tuple[str, int] | Response:
             error=error or "La contraseña actual no es correcta.",
         ), 400
     session.clear()
-    login_user(usuario)
+    login_user(cambio.usuario)
     auth.iniciar_sesion_vigilada()
-    return render_template(
-        "cuentas/cuenta.html", mensaje="Contraseña cambiada.", error=None, enlace=None
-    ), 200
+    enlace = _enlace(cambio.calendario) if cambio.calendario else None
+    mensaje = "Contraseña cambiada." + (
+        " Su calendario tiene una dirección nueva; la anterior dejó de funcionar." if enlace else "")
+    return render_template("cuentas/cuenta.html", mensaje=mensaje, error=None, enlace=enlace), 200
+
+
+def _enlace(token: str) -> str:
+    return url_for("cuentas.feed", token=token, _external=True)
 
 
 @cuentas.post("/cuentas/calendario")
 @login_required
 def nuevo_calendario() -> str:
     """A new private feed address for calendar apps (shown once; the previous one stops working)."""
-    token = secrets.token_urlsafe(32)
     with auth.bd().sesiones.begin() as s:
         cuenta_bd = s.get(Cuenta, current_user.id)
         if cuenta_bd is None:
             abort(404)
-        cuenta_bd.ficha_calendario = hashlib.sha256(token.encode()).hexdigest()
-    enlace = url_for("cuentas.feed", token=token, _external=True)
-    return render_template("cuentas/cuenta.html", mensaje=None, error=None, enlace=enlace)
+        token = auth.nuevo_calendario(cuenta_bd)
+    return render_template("cuentas/cuenta.html", mensaje=None, error=None, enlace=_enlace(token))
 
 
 @cuentas.get("/calendario/<token>.ics")
@@ -203,7 +216,7 @@ def feed(token: str) -> Response:
     """The advocate's feed: the deadlines of their organisation's open cases."""
     if len(token) > 100:
         abort(404)
-    huella = hashlib.sha256(token.encode()).hexdigest()
+    huella = auth.huella_calendario(token)
     with auth.bd().sesiones() as s:
         cuenta_bd = s.scalar(select(Cuenta).where(Cuenta.ficha_calendario == huella, Cuenta.activa.is_(True)))
         if cuenta_bd is None:
