@@ -19,7 +19,7 @@ from casos import recordatorios as rec
 from casos.evaluacion import hoy_en_bogota
 from casos.revision import revisar
 from store.casos import Cuenta
-from store.db import BaseDeDatos, base_de_datos
+from store.db import BaseDeDatos, base_de_datos, compactar
 
 
 def _bd() -> BaseDeDatos:
@@ -72,8 +72,11 @@ def purgar(simular: bool) -> None:
     plazos = derechos.Retencion(
         int(cfg["RETENCION_DIAS"]), int(cfg["RETENCION_CERRADOS_DIAS"]), int(cfg["RETENCION_LOTES_DIAS"])
     )
-    with _bd().sesiones.begin() as s:
+    bd = _bd()
+    with bd.sesiones.begin() as s:
         casos, lotes = derechos.purgar(s, plazos, simular)
+    if not simular:
+        compactar(bd.motor, derechos.TABLAS_PURGADAS)  # PostgreSQL: VACUUM; SQLite: truncate the log
     verbo = "Se borrarían" if simular else "Borrados"
     click.echo(
         f"{verbo}: {len(casos)} caso(s) y {len(lotes)} lote(s) (retención: casos {plazos.casos} días, "

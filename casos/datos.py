@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from casos.evaluacion import titular
 from store.casos import CasoGuardado, Consentimiento
+from store.db import olvidar_al_confirmar
 from store.models import Combinado, Documento, Fila, Lote, ahora
 
 registro = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ def borrar_titular(s: Session, quien: Titular) -> tuple[int, int]:
     filas = _filas_del_titular(s, quien.huella)
     for f in filas:
         _vaciar_fila(s, f)
+    olvidar_al_confirmar(s)
     for caso_id in casos:
         registro.info("caso %d borrado (derechos del titular)", caso_id)
     for f in filas:
@@ -135,6 +137,11 @@ class Retencion:
     lotes: int
 
 
+TABLAS_PURGADAS = ["casos", "eventos", "consentimientos", "casos_pqr", "recordatorios", "lotes",
+                   "lotes_organizacion", "filas", "documentos", "combinados"]
+"""Tables a purge deletes from (directly or by cascade): VACUUM runs on them afterwards."""
+
+
 def purgar(s: Session, plazos: Retencion, simular: bool = False) -> tuple[list[int], list[str]]:
     """Delete cases idle longer than their retention and old batches; return their ids."""
     momento = ahora()
@@ -147,6 +154,7 @@ def purgar(s: Session, plazos: Retencion, simular: bool = False) -> tuple[list[i
     lotes = list(s.scalars(select(Lote.id).where(Lote.creado < momento - timedelta(days=plazos.lotes))))
     if simular:
         return casos, lotes
+    olvidar_al_confirmar(s)
     if casos:
         s.execute(delete(CasoGuardado).where(CasoGuardado.id.in_(casos)))
     if lotes:
