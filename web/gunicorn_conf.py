@@ -34,3 +34,10 @@ def post_fork(server: Any, worker: Any) -> None:
     import letters
 
     letters.calentar()
+
+
+def on_starting(server: Any) -> None:
+    """Before forking: rate limits shared in Redis when several workers serve (or refuse to start)."""
+    from web.config import revisar_gunicorn
+
+    revisar_gunicorn(int(server.cfg.workers))

@@ -8,7 +8,8 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(get_remote_address, storage_uri="memory://")
+# The storage comes from RATELIMIT_STORAGE_URI (web.config): naming it here would override it.
+limiter = Limiter(get_remote_address)
 
 
 def _pide_pdf() -> bool:
