@@ -131,6 +131,14 @@ def borrar(tipo: str, numero: str, confirmado: bool) -> None:
     click.echo(f"Borrados: {casos} caso(s); vaciadas: {filas} fila(s) de lotes.")
 
 
+@titular.command("huellas")
+def huellas() -> None:
+    """Recompute every saved case's data-subject index with the current key (SALIDA_CLAVE_TITULAR)."""
+    with _bd().sesiones.begin() as s:
+        n = derechos.recalcular_huellas(s)
+    click.echo(f"Índices de titular recalculados: {n} caso(s).")
+
+
 cuentas = AppGroup("cuentas", help="Organizaciones y cuentas de defensores.")
 
 

@@ -128,6 +128,18 @@ def _vaciar_fila(s: Session, fila: Fila) -> None:
         fila.estado = "cancelada"
 
 
+def recalcular_huellas(s: Session) -> int:
+    """Recompute every saved case's `titular` from its stored document (after the key changed, or
+    from the old unkeyed SHA-256); return how many changed."""
+    cambiados = 0
+    for guardado in s.scalars(select(CasoGuardado).execution_options(yield_per=500)):
+        huella = titular(guardado.caso_base)
+        if guardado.titular != huella:
+            guardado.titular = huella
+            cambiados += 1
+    return cambiados
+
+
 @dataclass(frozen=True)
 class Retencion:
     """How long data is kept, in days (from configuration)."""
