@@ -12,7 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pydantic_core import PydanticCustomError
 
 from rules.coherencia import problemas_de_fechas
-from rules.texto_seguro import Linea, Nombre, Parrafo, revisar_texto_total
+from rules.texto_seguro import PATRON_ANIOS, Linea, Nombre, Parrafo, documentado, revisar_texto_total
 from rules.tiempo import BOGOTA as BOGOTA  # re-exported: other packages import it from here
 from rules.tiempo import en_bogota as en_bogota
 from rules.tiempo import fin_del_dia as fin_del_dia
@@ -54,7 +54,9 @@ def _revisar_cun(valor: str) -> str:
     return valor
 
 
-Cun = Annotated[str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun)]
+Cun = Annotated[
+    str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun), documentado(_CUN.pattern)
+]
 
 
 def _en_rango(valor: date) -> date:
@@ -64,7 +66,7 @@ def _en_rango(valor: date) -> date:
     return valor
 
 
-Fecha = Annotated[date, AfterValidator(_en_rango)]
+Fecha = Annotated[date, AfterValidator(_en_rango), documentado(PATRON_ANIOS)]
 
 
 class Modelo(BaseModel):
@@ -83,7 +85,7 @@ class Usuario(Modelo):
     """Nombre completo del usuario, como aparecerá en las cartas."""
     tipo_documento: TipoDocumento
     """Tipo de documento: CC (cédula), CE (cédula de extranjería), PA (pasaporte), NIT o PPT."""
-    numero_documento: Annotated[str, Field(min_length=3, max_length=20)]
+    numero_documento: Annotated[str, Field(min_length=3, max_length=20), documentado(_DOCUMENTO.pattern)]
     """Número del documento de identidad, sin espacios."""
     direccion: Annotated[str, Field(min_length=3, max_length=200), *Linea]
     """Dirección para notificaciones."""
@@ -202,9 +204,9 @@ class Falla(Modelo):
 
     servicio: Servicio
     """Servicio que falló."""
-    inicio: datetime
+    inicio: Annotated[datetime, documentado(PATRON_ANIOS)]
     """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
-    fin: datetime | None = None
+    fin: Annotated[datetime | None, documentado(PATRON_ANIOS)] = None
     """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
     masiva: bool = False
     """¿Fue una falla masiva (afectó a muchos usuarios)?"""

@@ -22,13 +22,16 @@ _BIDI = "\\u202a-\\u202e\\u2066-\\u2069"
 _SEPARADORES = "\\u2028\\u2029"
 _C0_C1 = "\\u0000-\\u001f\\u007f-\\u009f"
 _C0_SALVO_LINEAS = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f"
-PATRON_LINEA = f"^[^{_C0_C1}{_BIDI}{_SEPARADORES}\\ud800-\\udfff]*$"
-"""One line of text: no control character (tab and newline included), no bidi override."""
-PATRON_PARRAFO = f"^[^{_C0_SALVO_LINEAS}{_BIDI}{_SEPARADORES}\\ud800-\\udfff]*$"
+_CLASE_LINEA = f"[^{_C0_C1}{_BIDI}{_SEPARADORES}\\ud800-\\udfff]*"
+_CLASE_PARRAFO = f"[^{_C0_SALVO_LINEAS}{_BIDI}{_SEPARADORES}\\ud800-\\udfff]*"
+PATRON_LINEA = f"^(?!\\s){_CLASE_LINEA}(?<!\\s)$"
+"""One line of text: no control character (tab and newline included), no bidi override; as the API
+takes it, no space at either end (forms and spreadsheets trim them first)."""
+PATRON_PARRAFO = f"^(?!\\s){_CLASE_PARRAFO}(?<!\\s)$"
 """Paragraphs: tab, newline and carriage return allowed; no other control, no bidi override."""
 
-_LINEA = re.compile(PATRON_LINEA)
-_PARRAFO = re.compile(PATRON_PARRAFO)
+_LINEA = re.compile(f"^{_CLASE_LINEA}$")
+_PARRAFO = re.compile(f"^{_CLASE_PARRAFO}$")
 _SALTOS = re.compile(r"[\t\n\r\u2028\u2029]")
 _BIDI_RE = re.compile(f"[{_BIDI}]")
 
@@ -105,6 +108,15 @@ def revisar_texto_total(caso: Any) -> None:
             "Acorte las descripciones de las fallas, los cambios, los gastos o las respuestas.",
             {"total": f"{total:,}".replace(",", "."), "maximo": f"{TEXTO_LIBRE_MAXIMO:,}".replace(",", ".")},
         )
+
+
+PATRON_ANIOS = "^(199[0-9]|20[0-9]{2}|2100)-"
+"""Dates and date-times from 1990 to 2100 (`rules.caso.ANIO_MINIMO`/`ANIO_MAXIMO`), as a pattern."""
+
+
+def documentado(patron: str) -> Any:
+    """A JSON Schema `pattern` for what a validator already enforces with its own Spanish message."""
+    return Field(json_schema_extra={"pattern": patron})
 
 
 # Each validator comes with the JSON Schema `pattern` that documents it (the validator enforces it,

@@ -27,6 +27,7 @@ MENSAJES: dict[int, tuple[str, str]] = {
 }
 ANIDADO_MENSAJE = ("El campo «caso» tiene demasiados niveles anidados (listas u objetos unos dentro de "
                    "otros). Envíe el caso con la forma documentada.")
+ANIDADO_DOCUMENTO = ANIDADO_MENSAJE.replace("El campo «caso»", "El documento")
 CSRF_MENSAJE = ("La página estuvo abierta mucho tiempo o su navegador no aceptó la cookie de "
                 "seguridad. Vuelva a cargar la página e inténtelo de nuevo.")
 
@@ -84,7 +85,7 @@ def anidado(error: RecursionError) -> Response:
     """JSON nested too deep to parse (a `RecursionError`): a 4xx naming the field, never a 500."""
     if es_api():
         respuesta = make_response(jsonify(mensaje="El caso no es válido.", errores=[
-            {"campo": "", "mensaje": ANIDADO_MENSAJE.replace("El campo «caso»", "El documento")}]))
+            {"campo": "", "mensaje": ANIDADO_DOCUMENTO}]))
         respuesta.status_code = 422
         return respuesta
     return respuesta_error(400, ANIDADO_MENSAJE)

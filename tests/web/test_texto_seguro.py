@@ -82,7 +82,7 @@ def test_nombres_con_tildes_y_signos_pasan(client):
 def test_el_texto_libre_del_caso_tiene_tope(client):
     datos = cargar_semilla()
     falla = datos["fallas"][0]
-    datos["fallas"] = [{**falla, "descripcion": "palabra " * 120} for _ in range(30)]  # 960 × 30
+    datos["fallas"] = [{**falla, "descripcion": ("palabra " * 120).strip()} for _ in range(30)]  # 960 × 30
     errores = _errores(client, datos)
     assert f"una carta admite hasta {TEXTO_LIBRE_MAXIMO:,}".replace(",", ".") in errores[""]
 
