@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, session
 from flask_login import LoginManager, current_user, logout_user
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from store.casos import Cuenta, Organizacion
@@ -184,6 +185,45 @@ def problema_de_clave(nueva: str, datos: tuple[str, ...] = (), actual: str | Non
         return ("Esa contraseña es fácil de adivinar (es común, repite o sigue una secuencia, o usa su "
                 "nombre o su correo). Use una frase de cuatro o más palabras que no vayan juntas.")
     return None
+
+
+ENLACE_MINUTOS = 15
+_SAL_ENLACE = "salida-enlace-de-ingreso"
+
+
+def _sello(cuenta: Cuenta) -> str:
+    # Changes with every sign-in and every session rotation: a used link, or one issued before the
+    # last sign-in or "cerrar todas las sesiones", no longer matches.
+    datos = f"{cuenta.id}:{cuenta.ficha_sesion}:{cuenta.ultimo_ingreso or ''}"
+    return hashlib.sha256(datos.encode()).hexdigest()[:32]
+
+
+def _serializador() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SAL_ENLACE)
+
+
+def enlace_de_ingreso(correo: str) -> tuple[str, str] | None:
+    """A single-use sign-in token for an active account (and its address), valid ENLACE_MINUTOS; None
+    when there is no such account (the caller answers the same either way)."""
+    with bd().sesiones() as s:
+        cuenta = s.scalar(select(Cuenta).where(Cuenta.correo == normalizar_correo(correo)))
+        if cuenta is None or not cuenta.activa:
+            return None
+        return _serializador().dumps([cuenta.id, _sello(cuenta)]), cuenta.correo
+
+
+def entrar_con_enlace(token: str) -> Usuario | None:
+    """The account a sign-in token opens, once: signing in changes the seal the token carries."""
+    try:
+        cuenta_id, sello = _serializador().loads(token, max_age=60 * ENLACE_MINUTOS)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    with bd().sesiones.begin() as s:
+        cuenta = s.get(Cuenta, cuenta_id) if isinstance(cuenta_id, int) else None
+        if cuenta is None or not cuenta.activa or not hmac.compare_digest(_sello(cuenta), str(sello)):
+            return None
+        cuenta.ultimo_ingreso = ahora()
+        return _usuario(cuenta)
 
 
 def crear_organizacion(base: BaseDeDatos, nombre: str) -> int:

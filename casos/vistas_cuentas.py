@@ -24,6 +24,7 @@ from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
 from casos import autenticacion as auth
+from casos import recordatorios as rec
 from casos.calendario import calendario_organizacion
 from casos.evaluacion import hoy_en_bogota
 from store.casos import Cuenta
@@ -138,6 +139,74 @@ def entrar_post() -> tuple[str, int] | Response:
     auth.iniciar_sesion_vigilada()
     current_app.logger.info("Ingreso de la cuenta %d", usuario.id)
     return redirect(destino, 303)
+
+
+MENSAJE_ENLACE = ("Si hay una cuenta activa con ese correo, le enviamos un enlace para entrar. Revise su "
+                  "correo (y la carpeta de correo no deseado); el enlace vale {minutos} minutos y sirve "
+                  "una vez.")
+
+
+@cuentas.get("/cuentas/enlace")
+def enlace() -> str:
+    """Ask for a sign-in link by e-mail: the way back in when password sign-in is paused."""
+    return render_template("cuentas/enlace.html", error=None, mensaje=None, accion=None,
+                           minutos=auth.ENLACE_MINUTOS)
+
+
+@cuentas.post("/cuentas/enlace")
+@limiter.limit(lambda: current_app.config["LIMITE_ENLACE"], scope="enlace")
+@limiter.limit(lambda: current_app.config["LIMITE_ENLACE_CUENTA"], key_func=_clave_cuenta,
+               scope="enlace-cuenta")
+def pedir_enlace() -> str:
+    """Send a single-use sign-in link to the account's address; the same answer whether it exists."""
+    correo = request.form.get("correo", "")[:254]
+    encontrado = auth.enlace_de_ingreso(correo) if correo else None
+    if encontrado is not None:
+        token, destino = encontrado
+        _enviar_enlace(destino, token)
+    return render_template("cuentas/enlace.html", error=None, accion=None, minutos=auth.ENLACE_MINUTOS,
+                           mensaje=MENSAJE_ENLACE.format(minutos=auth.ENLACE_MINUTOS))
+
+
+def _enviar_enlace(destino: str, token: str) -> None:
+    cfg = current_app.config
+    base = (cfg.get("URL_PUBLICA") or "").rstrip("/")
+    ruta = url_for("cuentas.confirmar_enlace", token=token)
+    url = base + ruta if base else url_for("cuentas.confirmar_enlace", token=token, _external=True)
+    cuerpo = (f"Para entrar a su cuenta de Salida, abra este enlace en los próximos "
+              f"{auth.ENLACE_MINUTOS} minutos (sirve una sola vez):\n\n{url}\n\n"
+              "Si usted no lo pidió, no haga nada: su cuenta sigue igual.\n")
+    if not rec.smtp_configurado(cfg):
+        current_app.logger.warning("SMTP sin configurar (SALIDA_SMTP_HOST): no se envió un enlace de ingreso")
+        return
+    mensaje = rec.Mensaje("cuenta", [destino], "Su enlace para entrar a Salida", cuerpo, [])
+    try:
+        rec.enviar(cfg, [mensaje])
+    except OSError:
+        current_app.logger.error("No se pudo enviar un enlace de ingreso (servidor de correo)")
+
+
+@cuentas.get("/cuentas/enlace/<token>")
+def confirmar_enlace(token: str) -> str:
+    """A button, not an automatic sign-in: mail scanners that open links do not use it up."""
+    return render_template("cuentas/enlace.html", error=None, mensaje=None, minutos=auth.ENLACE_MINUTOS,
+                           accion=url_for("cuentas.entrar_con_enlace", token=token))
+
+
+@cuentas.post("/cuentas/enlace/<token>")
+@limiter.limit(lambda: current_app.config["LIMITE_ENTRAR"], scope="entrar")
+def entrar_con_enlace(token: str) -> tuple[str, int] | Response:
+    """Sign in with the link (it is not a password attempt: the password throttle does not apply)."""
+    usuario = auth.entrar_con_enlace(token[:500])
+    if usuario is None:
+        return render_template(
+            "cuentas/enlace.html", mensaje=None, accion=None, minutos=auth.ENLACE_MINUTOS,
+            error="El enlace venció o ya se usó. Pida uno nuevo."), 400
+    session.clear()
+    login_user(usuario)
+    auth.iniciar_sesion_vigilada()
+    current_app.logger.info("Ingreso con enlace de la cuenta %d", usuario.id)
+    return redirect(url_for("panel.inicio"), 303)
 
 
 @cuentas.post("/cuentas/salir")
