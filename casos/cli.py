@@ -164,7 +164,7 @@ def crear(organizacion_id: int, correo: str, nombre: str, clave_stdin: bool) -> 
     try:
         click.echo(auth.crear_cuenta(_bd(), organizacion_id, correo, nombre, clave))
     except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.UsageError(str(exc)) from None  # exit code 2: bad input, with the reason
 
 
 @cuentas.command("desactivar")

@@ -1,4 +1,5 @@
-"""Pages of advocate accounts: log in (rate limited), log out, change password, calendar feed."""
+"""Pages of advocate accounts: log in (throttled without lockout), a sign-in link by e-mail, log out,
+close every session, change password, calendar feed."""
 
 from __future__ import annotations
 

@@ -88,3 +88,10 @@ def test_la_clave_no_puede_ser_el_correo_ni_el_nombre(bd, org):
     with pytest.raises(ValueError, match="fácil de adivinar"):
         crear_cuenta(bd, org.id, "rodrigo@example.org", "Rodrigo", "rodrigo12345678")
     assert problema_de_clave(NUEVA) is None
+
+
+def test_la_linea_de_comandos_rechaza_una_clave_debil_con_codigo_2(app, org):
+    r = app.test_cli_runner().invoke(
+        args=["cuentas", "crear", "--organizacion", str(org.id), "--correo", "nueva@example.org", "--nombre",
+              "Nueva", "--clave-stdin"], input="123456789012\n")
+    assert r.exit_code == 2 and "fácil de adivinar" in r.output
