@@ -28,7 +28,10 @@ DEFECTOS: dict[str, Any] = {
     "FECHA_HOY": "",  # SALIDA_FECHA_HOY=2026-12-21 fixes "today" for commands (reproducible runs, tests)
     "URL_PUBLICA": "",  # e.g. https://salida.example.org, for links in advocates' digests
     "LIMITE_ENTRAR": "10 per minute;100 per day",  # login attempts per client address
-    "LIMITE_ENTRAR_CUENTA": "5 per 15 minutes",  # failed login attempts per account
+    "LIMITE_ENTRAR_CUENTA": "5 per 15 minutes",  # failed login attempts per account and address
+    "LIMITE_ENTRAR_CUENTA_GLOBAL": "40 per hour;300 per day",  # failed attempts per account, any address
+    "LIMITE_ENLACE": "5 per hour",  # sign-in links asked for, per client address
+    "LIMITE_ENLACE_CUENTA": "3 per hour",  # sign-in links sent to one account
     "LIMITE_GUARDAR": "30 per hour",  # saved cases per client address
     "SESION_INACTIVIDAD_MIN": 30,
     "SESION_MAXIMA_HORAS": 12,
@@ -36,7 +39,7 @@ DEFECTOS: dict[str, Any] = {
     "REMEMBER_COOKIE_SECURE": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
 }
-_ENLACES = re.compile(r"/(mi-caso|calendario)/(?!guardar\b|politica\b)[A-Za-z0-9_-]{20,}")
+_ENLACES = re.compile(r"/(mi-caso|calendario|cuentas/enlace)/(?!guardar\b|politica\b)[A-Za-z0-9_.-]{20,}")
 
 
 class FiltroEnlaces(logging.Filter):
@@ -45,7 +48,7 @@ class FiltroEnlaces(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record's message with tokens masked; never drop it."""
         mensaje = record.getMessage()
-        if "/mi-caso/" in mensaje or "/calendario/" in mensaje:
+        if "/mi-caso/" in mensaje or "/calendario/" in mensaje or "/cuentas/enlace/" in mensaje:
             record.msg = _ENLACES.sub(r"/\1/***", mensaje)
             record.args = None
         return True

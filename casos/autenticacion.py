@@ -7,7 +7,9 @@ ends after `SESION_INACTIVIDAD_MIN` minutes idle or `SESION_MAXIMA_HORAS` hours 
 
 from __future__ import annotations
 
+import hashlib
 import hmac
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, current_app, session
 from flask_login import LoginManager, current_user, logout_user
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from store.casos import Cuenta, Organizacion
@@ -24,6 +27,10 @@ from store.db import BaseDeDatos, base_de_datos
 from store.models import ahora
 
 CLAVE_MINIMA = 12
+PUNTAJE_MINIMO = 3  # zxcvbn: 0 (trivial) … 4; 3 resists an offline attack on a slow hash
+_PALABRAS_DEL_SITIO = ("salida", "contraseña", "contrasena", "clave", "colombia", "bogota", "bogotá",
+                       "medellin", "medellín", "cali", "defensor", "defensora", "asociacion",
+                       "asociación", "usuario", "claro", "movistar", "tigo", "etb", "wom", "teamo")
 gestor = LoginManager()
 gestor.login_view = "cuentas.entrar"
 gestor.login_message = "Inicie sesión para ver los casos de su organización."
@@ -113,8 +120,17 @@ def verificar(correo: str, clave: str) -> Usuario | None:
         return _usuario(cuenta)
 
 
-def cambiar_clave(cuenta_id: int, actual: str, nueva: str) -> Usuario | None:
-    """Set a new password if the current one matches; rotates the session key (other sessions end)."""
+@dataclass(frozen=True)
+class ClaveCambiada:
+    """A password change: the fresh session, and the new calendar feed token if the account had one."""
+
+    usuario: Usuario
+    calendario: str | None
+
+
+def cambiar_clave(cuenta_id: int, actual: str, nueva: str) -> ClaveCambiada | None:
+    """Set a new password if the current one matches; rotates the session key (other sessions end)
+    and the calendar feed (a copied feed link stops working too)."""
     with bd().sesiones.begin() as s:
         cuenta = s.get(Cuenta, cuenta_id)
         if cuenta is None:
@@ -125,15 +141,89 @@ def cambiar_clave(cuenta_id: int, actual: str, nueva: str) -> Usuario | None:
             return None
         cuenta.clave = cifrar(nueva)
         cuenta.ficha_sesion = secrets.token_urlsafe(32)
-        return _usuario(cuenta)
+        calendario = nuevo_calendario(cuenta) if cuenta.ficha_calendario else None
+        return ClaveCambiada(_usuario(cuenta), calendario)
 
 
-def revocar_sesiones(cuenta_id: int) -> None:
-    """Rotate the account's session key: every cookie issued so far stops working."""
+def huella_calendario(token: str) -> str:
+    """The SHA-256 of a feed token: the only form in which it is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def nuevo_calendario(cuenta: Cuenta) -> str:
+    """Give the account a new feed token (the previous link stops working); return the token."""
+    token = secrets.token_urlsafe(32)
+    cuenta.ficha_calendario = huella_calendario(token)
+    return token
+
+
+def revocar_sesiones(cuenta_id: int, calendario: bool = False) -> None:
+    """Rotate the account's session key (every cookie issued so far stops working); with
+    `calendario`, end its calendar feed too (a new one is made from the account page)."""
     with bd().sesiones.begin() as s:
         cuenta = s.get(Cuenta, cuenta_id)
         if cuenta is not None:
             cuenta.ficha_sesion = secrets.token_urlsafe(32)
+            if calendario:
+                cuenta.ficha_calendario = None
+
+
+def problema_de_clave(nueva: str, datos: tuple[str, ...] = (), actual: str | None = None) -> str | None:
+    """Why a new password is refused (Spanish), or None: too short, the same as now, or easy to guess
+    by zxcvbn (common passwords, words, sequences, repeats, the person's own data)."""
+    from zxcvbn import zxcvbn
+
+    if len(nueva) < CLAVE_MINIMA:
+        return f"La contraseña debe tener al menos {CLAVE_MINIMA} caracteres."
+    if actual is not None and hmac.compare_digest(nueva.encode(), actual.encode()):
+        return "La nueva contraseña debe ser distinta de la actual."
+    propios = [p for d in datos for p in re.split(r"[\W_]+", d.lower()) if p]
+    for parte in (p.lower() for d in datos for p in (d, *d.split("@"))):
+        propios += [parte, "".join(re.split(r"[\W_]+", parte))]
+    # zxcvbn's cost grows fast with length; the first 64 characters decide well enough.
+    if zxcvbn(nueva[:64], user_inputs=[*_PALABRAS_DEL_SITIO, *propios])["score"] < PUNTAJE_MINIMO:
+        return ("Esa contraseña es fácil de adivinar (es común, repite o sigue una secuencia, o usa su "
+                "nombre o su correo). Use una frase de cuatro o más palabras que no vayan juntas.")
+    return None
+
+
+ENLACE_MINUTOS = 15
+_SAL_ENLACE = "salida-enlace-de-ingreso"
+
+
+def _sello(cuenta: Cuenta) -> str:
+    # Changes with every sign-in and every session rotation: a used link, or one issued before the
+    # last sign-in or "cerrar todas las sesiones", no longer matches.
+    datos = f"{cuenta.id}:{cuenta.ficha_sesion}:{cuenta.ultimo_ingreso or ''}"
+    return hashlib.sha256(datos.encode()).hexdigest()[:32]
+
+
+def _serializador() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=_SAL_ENLACE)
+
+
+def enlace_de_ingreso(correo: str) -> tuple[str, str] | None:
+    """A single-use sign-in token for an active account (and its address), valid ENLACE_MINUTOS; None
+    when there is no such account (the caller answers the same either way)."""
+    with bd().sesiones() as s:
+        cuenta = s.scalar(select(Cuenta).where(Cuenta.correo == normalizar_correo(correo)))
+        if cuenta is None or not cuenta.activa:
+            return None
+        return _serializador().dumps([cuenta.id, _sello(cuenta)]), cuenta.correo
+
+
+def entrar_con_enlace(token: str) -> Usuario | None:
+    """The account a sign-in token opens, once: signing in changes the seal the token carries."""
+    try:
+        cuenta_id, sello = _serializador().loads(token, max_age=60 * ENLACE_MINUTOS)
+    except (BadSignature, ValueError, TypeError):
+        return None
+    with bd().sesiones.begin() as s:
+        cuenta = s.get(Cuenta, cuenta_id) if isinstance(cuenta_id, int) else None
+        if cuenta is None or not cuenta.activa or not hmac.compare_digest(_sello(cuenta), str(sello)):
+            return None
+        cuenta.ultimo_ingreso = ahora()
+        return _usuario(cuenta)
 
 
 def crear_organizacion(base: BaseDeDatos, nombre: str) -> int:
@@ -147,8 +237,9 @@ def crear_organizacion(base: BaseDeDatos, nombre: str) -> int:
 
 def crear_cuenta(base: BaseDeDatos, organizacion_id: int, correo: str, nombre: str, clave: str) -> int:
     """Create an advocate account in an organisation; return its id."""
-    if len(clave) < CLAVE_MINIMA:
-        raise ValueError(f"La contraseña debe tener al menos {CLAVE_MINIMA} caracteres.")
+    problema = problema_de_clave(clave, (correo, nombre))
+    if problema:
+        raise ValueError(problema)
     with base.sesiones.begin() as s:
         if s.get(Organizacion, organizacion_id) is None:
             raise ValueError("Esa organización no existe.")

@@ -20,7 +20,7 @@ from casos.evaluacion import hoy_en_bogota
 from casos.revision import revisar
 from consola import confirmar
 from store.casos import Cuenta
-from store.db import BaseDeDatos, base_de_datos
+from store.db import BaseDeDatos, base_de_datos, compactar
 
 
 def _bd() -> BaseDeDatos:
@@ -94,8 +94,11 @@ def purgar(simular: bool) -> None:
     plazos = derechos.Retencion(
         int(cfg["RETENCION_DIAS"]), int(cfg["RETENCION_CERRADOS_DIAS"]), int(cfg["RETENCION_LOTES_DIAS"])
     )
-    with _bd().sesiones.begin() as s:
+    bd = _bd()
+    with bd.sesiones.begin() as s:
         casos, lotes = derechos.purgar(s, plazos, simular)
+    if not simular:
+        compactar(bd.motor, derechos.TABLAS_PURGADAS)  # PostgreSQL: VACUUM; SQLite: truncate the log
     verbo = "Se borrarían" if simular else "Borrados"
     click.echo(
         f"{verbo}: {len(casos)} caso(s) y {len(lotes)} lote(s) (retención: casos {plazos.casos} días, "
@@ -150,6 +153,14 @@ def borrar(tipo: str, numero: str, confirmado: bool) -> None:
     click.echo(f"Borrados: {casos} caso(s); vaciadas: {filas} fila(s) de lotes.")
 
 
+@titular.command("huellas")
+def huellas() -> None:
+    """Recompute every saved case's data-subject index with the current key (SALIDA_CLAVE_TITULAR)."""
+    with _bd().sesiones.begin() as s:
+        n = derechos.recalcular_huellas(s)
+    click.echo(f"Índices de titular recalculados: {n} caso(s).")
+
+
 cuentas = AppGroup("cuentas", help="Organizaciones y cuentas de defensores.")
 
 
@@ -175,7 +186,7 @@ def crear(organizacion_id: int, correo: str, nombre: str, clave_stdin: bool) -> 
     try:
         click.echo(auth.crear_cuenta(_bd(), organizacion_id, correo, nombre, clave))
     except ValueError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.UsageError(str(exc)) from None  # exit code 2: bad input, with the reason
 
 
 @cuentas.command("desactivar")

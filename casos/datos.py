@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from casos.evaluacion import titular
 from store.casos import CasoGuardado, Consentimiento
+from store.db import olvidar_al_confirmar
 from store.models import Combinado, Documento, Fila, Lote, ahora
 
 registro = logging.getLogger(__name__)
@@ -106,6 +107,7 @@ def borrar_titular(s: Session, quien: Titular) -> tuple[int, int]:
     filas = _filas_del_titular(s, quien.huella)
     for f in filas:
         _vaciar_fila(s, f)
+    olvidar_al_confirmar(s)
     for caso_id in casos:
         registro.info("caso %d borrado (derechos del titular)", caso_id)
     for f in filas:
@@ -126,6 +128,18 @@ def _vaciar_fila(s: Session, fila: Fila) -> None:
         fila.estado = "cancelada"
 
 
+def recalcular_huellas(s: Session) -> int:
+    """Recompute every saved case's `titular` from its stored document (after the key changed, or
+    from the old unkeyed SHA-256); return how many changed."""
+    cambiados = 0
+    for guardado in s.scalars(select(CasoGuardado).execution_options(yield_per=500)):
+        huella = titular(guardado.caso_base)
+        if guardado.titular != huella:
+            guardado.titular = huella
+            cambiados += 1
+    return cambiados
+
+
 @dataclass(frozen=True)
 class Retencion:
     """How long data is kept, in days (from configuration)."""
@@ -133,6 +147,11 @@ class Retencion:
     casos: int
     cerrados: int
     lotes: int
+
+
+TABLAS_PURGADAS = ["casos", "eventos", "consentimientos", "casos_pqr", "recordatorios", "lotes",
+                   "lotes_organizacion", "filas", "documentos", "combinados"]
+"""Tables a purge deletes from (directly or by cascade): VACUUM runs on them afterwards."""
 
 
 def purgar(s: Session, plazos: Retencion, simular: bool = False) -> tuple[list[int], list[str]]:
@@ -147,6 +166,7 @@ def purgar(s: Session, plazos: Retencion, simular: bool = False) -> tuple[list[i
     lotes = list(s.scalars(select(Lote.id).where(Lote.creado < momento - timedelta(days=plazos.lotes))))
     if simular:
         return casos, lotes
+    olvidar_al_confirmar(s)
     if casos:
         s.execute(delete(CasoGuardado).where(CasoGuardado.id.in_(casos)))
     if lotes:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from casos.claves import huella_titular
 from casos.situacion import Hecho, Situacion, situacion
 from rules import Caso, CasoInvalido, Decision
 from rules.caso import BOGOTA
@@ -70,10 +70,9 @@ def evaluar_guardado(caso: dict[str, Any], hechos: list[Hecho], cerrado: bool, f
 
 
 def titular(caso: dict[str, Any]) -> str:
-    """Index of the data subject (document type and number, hashed): to find, export or delete."""
+    """Index of the data subject (document type and number, keyed hash): to find, export or delete."""
     usuario = caso.get("usuario", {})
-    clave = f"{usuario.get('tipo_documento', '')}:{str(usuario.get('numero_documento', '')).upper()}"
-    return hashlib.sha256(clave.encode()).hexdigest()
+    return huella_titular(str(usuario.get("tipo_documento", "")), str(usuario.get("numero_documento", "")))
 
 
 def derivados(ev: Evaluado) -> dict[str, Any]:

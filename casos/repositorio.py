@@ -18,6 +18,7 @@ from casos.eventos import NuevoEvento, aplicar, reconstruir, validar_aplicado
 from casos.situacion import Hecho
 from rules import Caso
 from store.casos import CasoGuardado, Consentimiento, Evento, PqrResumen
+from store.db import olvidar_al_confirmar
 from store.models import ahora
 
 registro = logging.getLogger(__name__)
@@ -198,6 +199,7 @@ def borrar(s: Session, guardado: CasoGuardado, motivo: str) -> None:
     caso_id = guardado.id
     s.delete(guardado)
     s.flush()
+    olvidar_al_confirmar(s)
     registro.info("caso %d borrado (%s)", caso_id, motivo)
 
 

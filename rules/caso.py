@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pydantic_core import PydanticCustomError
 
 from rules.coherencia import problemas_de_fechas
+from rules.texto_seguro import PATRON_ANIOS, Linea, Nombre, Parrafo, documentado, revisar_texto_total
 from rules.tiempo import BOGOTA as BOGOTA  # re-exported: other packages import it from here
 from rules.tiempo import en_bogota as en_bogota
 from rules.tiempo import fin_del_dia as fin_del_dia
@@ -36,8 +37,8 @@ Pretension = Literal[
 SERVICIOS_FIJOS: frozenset[str] = frozenset({"internet_fijo", "telefonia_fija", "television"})
 
 Pesos = Annotated[int, Field(ge=0, le=10_000_000_000)]
-TextoCorto = Annotated[str, Field(min_length=1, max_length=120)]
-TextoLargo = Annotated[str, Field(min_length=1, max_length=1000)]
+TextoCorto = Annotated[str, Field(min_length=1, max_length=120), *Linea]
+TextoLargo = Annotated[str, Field(min_length=1, max_length=1000), *Parrafo]
 _CUN = re.compile(r"^[0-9][0-9 -]*[0-9]$")
 ANIO_MINIMO, ANIO_MAXIMO = 1990, 2100
 _DOCUMENTO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{2,19}$")
@@ -53,7 +54,9 @@ def _revisar_cun(valor: str) -> str:
     return valor
 
 
-Cun = Annotated[str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun)]
+Cun = Annotated[
+    str, Field(min_length=4, max_length=40), AfterValidator(_revisar_cun), documentado(_CUN.pattern)
+]
 
 
 def _en_rango(valor: date) -> date:
@@ -63,7 +66,7 @@ def _en_rango(valor: date) -> date:
     return valor
 
 
-Fecha = Annotated[date, AfterValidator(_en_rango)]
+Fecha = Annotated[date, AfterValidator(_en_rango), documentado(PATRON_ANIOS)]
 
 
 class Modelo(BaseModel):
@@ -78,19 +81,19 @@ class Modelo(BaseModel):
 class Usuario(Modelo):
     """The subscriber, as printed on the letters."""
 
-    nombre: TextoCorto
+    nombre: Annotated[str, Field(min_length=1, max_length=120), *Nombre]
     """Nombre completo del usuario, como aparecerá en las cartas."""
     tipo_documento: TipoDocumento
     """Tipo de documento: CC (cédula), CE (cédula de extranjería), PA (pasaporte), NIT o PPT."""
-    numero_documento: Annotated[str, Field(min_length=3, max_length=20)]
+    numero_documento: Annotated[str, Field(min_length=3, max_length=20), documentado(_DOCUMENTO.pattern)]
     """Número del documento de identidad, sin espacios."""
-    direccion: Annotated[str, Field(min_length=3, max_length=200)]
+    direccion: Annotated[str, Field(min_length=3, max_length=200), *Linea]
     """Dirección para notificaciones."""
-    ciudad: TextoCorto
+    ciudad: Annotated[str, Field(min_length=1, max_length=120), *Nombre]
     """Ciudad o municipio del usuario (encabeza las cartas)."""
-    telefono: Annotated[str | None, Field(max_length=30)] = None
+    telefono: Annotated[str | None, Field(max_length=30), *Linea] = None
     """Teléfono de contacto (opcional)."""
-    correo: Annotated[str | None, Field(max_length=254)] = None
+    correo: Annotated[str | None, Field(max_length=254), *Linea] = None
     """Correo electrónico para notificaciones (opcional)."""
 
     @field_validator("numero_documento")
@@ -127,7 +130,7 @@ class Usuario(Modelo):
 class Contrato(Modelo):
     """The contract with the operator."""
 
-    numero: Annotated[str, Field(min_length=1, max_length=40)]
+    numero: Annotated[str, Field(min_length=1, max_length=40), *Linea]
     """Número de cuenta, de contrato o de la línea."""
     servicios: Annotated[list[Servicio], Field(min_length=1, max_length=4)]
     """Servicios del contrato: internet_fijo, telefonia_fija, television, movil."""
@@ -139,7 +142,7 @@ class Contrato(Modelo):
     """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura."""
     valor_mensual: Pesos
     """Lo que paga al mes, en pesos enteros."""
-    direccion_servicio: Annotated[str | None, Field(max_length=200)] = None
+    direccion_servicio: Annotated[str | None, Field(max_length=200), *Linea] = None
     """Dirección donde se presta el servicio fijo (opcional)."""
     # Extensions to the contract document (see README):
     valores_por_servicio: dict[Servicio, Pesos] | None = None
@@ -201,9 +204,9 @@ class Falla(Modelo):
 
     servicio: Servicio
     """Servicio que falló."""
-    inicio: datetime
+    inicio: Annotated[datetime, documentado(PATRON_ANIOS)]
     """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
-    fin: datetime | None = None
+    fin: Annotated[datetime | None, documentado(PATRON_ANIOS)] = None
     """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
     masiva: bool = False
     """¿Fue una falla masiva (afectó a muchos usuarios)?"""
@@ -211,7 +214,7 @@ class Falla(Modelo):
     """¿Reportó la falla al operador?"""
     cun: Cun | None = None
     """CUN que le dieron al reportar la falla (opcional)."""
-    descripcion: Annotated[str | None, Field(max_length=1000)] = None
+    descripcion: Annotated[str | None, Field(max_length=1000), *Parrafo] = None
     """Qué pasó, en sus palabras (opcional)."""
 
     @field_validator("inicio", "fin")
@@ -251,9 +254,9 @@ class Reclamacion(Modelo):
     # Extension: the operator's answer did not address every request.
     respuesta_incompleta: bool = False
     """¿La respuesta dejó sin resolver algo de lo que pidió?"""
-    respuesta_referencia: Annotated[str | None, Field(max_length=60)] = None
+    respuesta_referencia: Annotated[str | None, Field(max_length=60), *Linea] = None
     """Número o radicado de la respuesta del operador (opcional)."""
-    respuesta_motivos: Annotated[str | None, Field(max_length=1000)] = None
+    respuesta_motivos: Annotated[str | None, Field(max_length=1000), *Parrafo] = None
     """Razones que dio el operador en su respuesta, en pocas palabras (opcional)."""
     sap_cumplido: bool | None = None
     """Si operó el silencio positivo: ¿el operador ya cumplió lo pedido? (vacío: no sabe)."""
@@ -316,7 +319,7 @@ class Caso(Modelo):
     """Datos del usuario para las cartas."""
     operador: Operador
     """Operador: claro, movistar, tigo, tigo_une, etb, wom u otro."""
-    operador_nombre: Annotated[str | None, Field(max_length=160)] = None
+    operador_nombre: Annotated[str | None, Field(max_length=160), *Nombre] = None
     """Nombre del operador cuando es «otro»."""
     contrato: Contrato
     """El contrato con el operador."""
@@ -338,6 +341,11 @@ class Caso(Modelo):
     # Extension: the next bill showed the compensation (None: unknown).
     compensacion_aplicada: bool | None = None
     """¿La compensación ya apareció en su factura? (vacío: no sabe)."""
+
+    @model_validator(mode="after")
+    def _texto_que_cabe(self) -> Caso:
+        revisar_texto_total(self)
+        return self
 
     @model_validator(mode="after")
     def _fechas_coherentes(self) -> Caso:

@@ -3,6 +3,12 @@
 The schema is Alembic's (`migrations/` at the repository root): opening a database brings it to the
 latest revision. A database made by the old `create_all` (batch tables, no version) is stamped at
 revision 0001 first, then upgraded.
+
+Deleted means gone from the files too. On SQLite, `secure_delete` overwrites freed content with
+zeros, and a session that deleted personal data (`olvidar_al_confirmar`) checkpoints and truncates
+the write-ahead log once it commits, so no older copy of a page stays in `*.db-wal`. On PostgreSQL a
+deleted row stays in its page until VACUUM reclaims it: autovacuum does so for single deletions, and
+the retention purge runs VACUUM on the tables it touched (`compactar`).
 """
 
 from __future__ import annotations
@@ -53,7 +59,39 @@ def _sqlite_concurrente(motor: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")  # freed pages and cells are zeroed, not left readable
         cursor.close()
+
+
+def olvidar_al_confirmar(s: Session) -> None:
+    """Mark a session that deleted personal data: once it commits, the database's own copies go too."""
+    s.info["olvidar"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _olvidar(s: Session) -> None:
+    if s.info.pop("olvidar", False):
+        motor = s.get_bind()
+        if isinstance(motor, Engine) and motor.dialect.name == "sqlite":
+            vaciar_wal(motor)
+
+
+def vaciar_wal(motor: Engine) -> None:
+    """SQLite: copy the write-ahead log into the database and truncate it to zero bytes."""
+    with motor.connect() as conexion:
+        conexion.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def compactar(motor: Engine, tablas: list[str]) -> None:
+    """After a purge: SQLite truncates its log; PostgreSQL runs VACUUM (ANALYZE) on each table, so the
+    dead rows' space is reclaimed now rather than at autovacuum's next pass."""
+    if motor.dialect.name == "sqlite":
+        vaciar_wal(motor)
+        return
+    if motor.dialect.name == "postgresql":
+        with motor.connect().execution_options(isolation_level="AUTOCOMMIT") as conexion:
+            for tabla in tablas:
+                conexion.exec_driver_sql(f'VACUUM (ANALYZE) "{tabla}"')
 
 
 @dataclass

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, render_template, request
+from pydantic import ValidationError
 
 from rules import Caso, CasoInvalido, ErrorCampo
 from rules.decision import TIPOS_CARTA
+from rules.errores import errores_espanol, ruta
 from web import cartas
-from web.errores import respuesta_error
+from web.errores import ANIDADO_DOCUMENTO, respuesta_error
 from web.esquemas import catalogo_validado, error_de_caso
-from web.motor import decidir, validar
+from web.motor import FUERA_DE_RANGO, decidir
 from web.openapi import documento
 from web.seguridad import csrf, limite_pdf
 
@@ -19,12 +22,43 @@ api = Blueprint("api", __name__, url_prefix="/api")
 csrf.exempt(api)
 
 FORMATOS = ("pdf", "txt", "html")
+ESPACIOS = "No puede empezar ni terminar con espacios."
+NO_ES_OBJETO = ErrorCampo("", "El caso debe ser un objeto JSON con campos.")
 
 
 def _leer_caso() -> Caso:
     if not request.is_json:
         abort(415)
-    return validar(request.get_data(cache=False))
+    return validar_json_estricto(request.get_data(cache=False))
+
+
+def validar_json_estricto(cuerpo: bytes) -> Caso:
+    """The posted case, validated as its OpenAPI document says: JSON types exactly (`true`, not `0`;
+    whole numbers, not `189900.0`), unlike the form and batches, which convert what people typed."""
+    try:
+        _sin_espacios_en_los_bordes(json.loads(cuerpo))
+        return Caso.model_validate_json(cuerpo, strict=True)
+    except ValidationError as exc:
+        if any(e["type"] == "json_invalid" and "recursion" in str(e.get("ctx", {})) for e in exc.errors()):
+            raise CasoInvalido([ErrorCampo("", ANIDADO_DOCUMENTO)]) from None
+        raise CasoInvalido([NO_ES_OBJETO if e.campo == "" and e.mensaje == "Debe ser un objeto con campos."
+                            else e for e in errores_espanol(exc)]) from None
+    except CasoInvalido:
+        raise
+    except (ValueError, UnicodeDecodeError):
+        raise CasoInvalido([ErrorCampo("", "El documento no es JSON válido.")]) from None
+    except OverflowError:
+        raise CasoInvalido([FUERA_DE_RANGO]) from None
+
+
+def _sin_espacios_en_los_bordes(valor: Any, camino: tuple[str | int, ...] = ()) -> None:
+    """The document's patterns allow no space at either end of a text (forms trim; the API does not
+    guess): refuse the first such text with its path, before any other check."""
+    if isinstance(valor, str) and valor != valor.strip():
+        raise CasoInvalido([ErrorCampo(ruta(camino), ESPACIOS)])
+    hijos = valor.items() if isinstance(valor, dict) else enumerate(valor) if isinstance(valor, list) else ()
+    for clave, hijo in hijos:
+        _sin_espacios_en_los_bordes(hijo, (*camino, clave))
 
 
 @api.errorhandler(CasoInvalido)

@@ -30,6 +30,7 @@ def _preparar(estado: BlueprintSetupState) -> None:
     app.register_error_handler(CSRFError, errores.csrf)
     app.register_error_handler(letters.CartaNoDisponible, errores.carta_no_disponible)
     app.register_error_handler(letters.RenderizadorNoDisponible, errores.sin_renderizador)
+    app.register_error_handler(RecursionError, errores.anidado)
     app.register_error_handler(Exception, errores.inesperado)
     app.jinja_env.globals.update(campo_id=campos.campo_id, et=etiquetas)
     app.jinja_env.filters.update(fecha=_fecha, pesos=tx.pesos)

@@ -25,6 +25,9 @@ MENSAJES: dict[int, tuple[str, str]] = {
     503: ("PDF no disponible por ahora", "No pudimos generar el PDF en este momento. Puede descargar "
                                          "la carta en texto y volver a intentarlo más tarde."),
 }
+ANIDADO_MENSAJE = ("El campo «caso» tiene demasiados niveles anidados (listas u objetos unos dentro de "
+                   "otros). Envíe el caso con la forma documentada.")
+ANIDADO_DOCUMENTO = ANIDADO_MENSAJE.replace("El campo «caso»", "El documento")
 CSRF_MENSAJE = ("La página estuvo abierta mucho tiempo o su navegador no aceptó la cookie de "
                 "seguridad. Vuelva a cargar la página e inténtelo de nuevo.")
 
@@ -76,6 +79,16 @@ def csrf(error: CSRFError) -> Response | tuple[str, int]:
 
         return formulario_con_aviso(CSRF_MENSAJE), 400
     return respuesta_error(400, CSRF_MENSAJE)
+
+
+def anidado(error: RecursionError) -> Response:
+    """JSON nested too deep to parse (a `RecursionError`): a 4xx naming the field, never a 500."""
+    if es_api():
+        respuesta = make_response(jsonify(mensaje="El caso no es válido.", errores=[
+            {"campo": "", "mensaje": ANIDADO_DOCUMENTO}]))
+        respuesta.status_code = 422
+        return respuesta
+    return respuesta_error(400, ANIDADO_MENSAJE)
 
 
 def inesperado(error: Exception) -> Response:

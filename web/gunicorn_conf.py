@@ -39,3 +39,10 @@ def post_fork(server: Any, worker: Any) -> None:
     from web.cartas import preparar_desde_el_entorno
 
     preparar_desde_el_entorno()
+
+
+def on_starting(server: Any) -> None:
+    """Before forking: rate limits shared in Redis when several workers serve (or refuse to start)."""
+    from web.config import revisar_gunicorn
+
+    revisar_gunicorn(int(server.cfg.workers))

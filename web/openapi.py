@@ -10,12 +10,15 @@ from typing import Any
 from pydantic.json_schema import models_json_schema
 
 from rules import Caso, Decision
+from rules.caso import ANIO_MAXIMO, ANIO_MINIMO
 from rules.decision import TIPOS_CARTA
+from rules.texto_seguro import TEXTO_LIBRE_MAXIMO
 from web.esquemas import Catalogo, RespuestaError
 
 REF = "#/components/schemas/{model}"
+_MAXIMO_TEXTO = f"{TEXTO_LIBRE_MAXIMO:,}".replace(",", ".")
 
-DESCRIPCION = """\
+DESCRIPCION = f"""\
 API de Salida: evalúa la situación de un suscriptor de telecomunicaciones en Colombia (un **Caso**)
 con el régimen de protección de usuarios y devuelve la **Decisión** (fundamentos con cita y estado
 V/S/U, compensación, plazos con fechas concretas) y las cartas para presentar.
@@ -28,6 +31,13 @@ inválido responde **422** con un elemento por campo: `campo` es la ruta en el c
 (`usuario.correo`, `fallas[0].fin`, `reclamaciones[1].fecha_respuesta`; vacía si es el documento
 entero) y `mensaje` dice qué corregir. Además del esquema, se revisa la coherencia de las fechas
 (p. ej. una falla que termina antes de empezar o una fecha posterior a `fecha_evaluacion`).
+
+**Tipos exactos.** La API valida lo que dice este documento, sin conversiones: los booleanos son
+`true` o `false` (no `0`, `1` ni `"true"`), los valores en pesos y los días son enteros JSON (no
+`189900.0` ni `"189900"`), las fechas van de {ANIO_MINIMO} a {ANIO_MAXIMO} y los textos no
+empiezan ni terminan con espacios ni llevan caracteres de control o de cambio de dirección
+(`pattern`); los nombres no llevan emoji. Las descripciones del caso suman como máximo
+{_MAXIMO_TEXTO} caracteres.
 Otros códigos: 404 (tipo de carta desconocido), 409 (la carta no corresponde al caso; `mensaje`
 dice por qué), 413 (cuerpo de más de 512 KiB), 415 (el cuerpo no es `application/json`), 429
 (límite de PDF por cliente superado; vea `Retry-After`) y 503 (motor de PDF no disponible).

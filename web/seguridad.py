@@ -8,7 +8,8 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(get_remote_address, storage_uri="memory://")
+# The storage comes from RATELIMIT_STORAGE_URI (web.config): naming it here would override it.
+limiter = Limiter(get_remote_address)
 
 
 def _pide_pdf() -> bool:
@@ -17,9 +18,21 @@ def _pide_pdf() -> bool:
     return (formato or request.args.get("formato", "pdf")) == "pdf"
 
 
-# One shared budget (LIMITE_PDF) for every PDF download: pages, API and saved cases.
+def clave_de_cliente() -> str:
+    """Rate-limit key of who asks: the signed-in account (everyone in an office shares one address),
+    else the client's address."""
+    if hasattr(current_app, "login_manager"):
+        from flask_login import current_user
+
+        if current_user.is_authenticated:
+            return f"cuenta:{current_user.id}"
+    return get_remote_address()
+
+
+# One shared budget (LIMITE_PDF) for every PDF download: pages, API and saved cases; per account for
+# advocates who are signed in, per address for everyone else.
 limite_pdf = limiter.shared_limit(lambda: current_app.config["LIMITE_PDF"], scope="pdf",
-                                  exempt_when=lambda: not _pide_pdf())
+                                  key_func=clave_de_cliente, exempt_when=lambda: not _pide_pdf())
 
 CSP = "; ".join((
     "default-src 'self'",

@@ -6,10 +6,14 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    missing_required_header,
+    negative_data_rejection,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 from app import create_app
@@ -18,10 +22,13 @@ from tests.web.conftest import CONFIG_PRUEBAS
 app = create_app(dict(CONFIG_PRUEBAS))
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
 
-# Responses must be documented, well-typed and never a server error. (Checks that a schema-valid case
-# is accepted do not apply: the case's date coherence goes beyond JSON Schema and answers 422.)
+# Responses must be documented, well-typed and never a server error, and whatever the document says is
+# invalid (a `0` for a boolean, `189900.5` for pesos, a year outside 1990–2100, a control character in
+# a name…) must be refused. The check that every schema-valid case is accepted does not apply: the
+# case's date coherence goes beyond JSON Schema and answers 422.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_headers_conformance, response_schema_conformance]
+          response_headers_conformance, response_schema_conformance, negative_data_rejection,
+          unsupported_method, missing_required_header, allow_header_conformance]
 
 
 @schema.parametrize()
