@@ -64,4 +64,4 @@ class _Subgrupo:
 
 
 SUBCAMPOS: dict[str, _Subgrupo] = {
-    "contrato.valores_por_servicio": _Subgrupo("¿Cuánto paga por cada servicio?")}
+    "contrato.valores_por_servicio": _Subgrupo("Si lo sabe: ¿cuánto paga por cada servicio?")}
