@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from flask import url_for
 
+from entrada import ErrorEntrada, convertir_respuesta
+from letters import formato
 from web.campos import PASOS, Grupo, Pregunta, campo_id
 from web.formulario import Formulario
 
@@ -40,11 +42,19 @@ def _en_palabras(p: Pregunta, f: Formulario, nombre: str) -> str:
     if p.tipo in ("tres", "opcion"):
         return opciones.get(valor, "No sé" if p.tipo == "tres" else _SIN_RESPUESTA) if valor else (
             "No sé" if p.tipo == "tres" and not p.exigir else _SIN_RESPUESTA)
-    if p.tipo == "pesos" and valor.isdigit():
-        return "$" + f"{int(valor):,}".replace(",", ".")
+    if not valor:
+        return _SIN_RESPUESTA
+    try:
+        leido = convertir_respuesta(p, valor)
+    except ErrorEntrada:
+        return valor  # shown as typed; the error is listed above
+    if p.tipo == "pesos":
+        return formato.pesos(leido)
+    if p.tipo == "fecha":
+        return formato.fecha_larga(leido)
     if p.tipo == "fecha_hora":
-        return valor.replace("T", " a las ")
-    return valor or _SIN_RESPUESTA
+        return formato.fecha_hora(leido)
+    return str(leido)
 
 
 def _enlace(paso: str, nombre: str) -> str:

@@ -110,7 +110,7 @@ def test_editar_desde_la_decision_lleva_a_revisar_con_todo(client, semilla_json)
     r = client.post("/caso/editar", data={"caso": semilla_json})
     assert r.status_code == 303 and r.headers["Location"] == "/caso/revisar"
     texto = _texto(client.get("/caso/revisar").data)
-    assert "Ana María Pérez Gómez" in texto and "2026-11-03 a las 19:40" in texto
+    assert "Ana María Pérez Gómez" in texto and "3 de noviembre de 2026, 19:40" in texto
     html = client.get("/caso/paso/permanencia").data.decode()
     assert re.search(r'name="permanencia.tiene" value="si"\s+checked', html)
 
@@ -170,3 +170,45 @@ def test_fecha_extrema_en_el_formulario(client, semilla_form):
     r = client.post("/caso", data=semilla_form)
     assert r.status_code == 422
     assert "entre los años 1990 y 2100" in r.data.decode()
+
+
+def test_privacidad_nombra_al_responsable_y_el_borrador():
+    import copy
+
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    app = create_app({**copy.deepcopy(CONFIG_PRUEBAS),
+                      "RESPONSABLE_DATOS": "Fundación Ejemplo, datos@ejemplo.org"})
+    texto = _texto(app.test_client().get("/privacidad").data)
+    assert "Fundación Ejemplo, datos@ejemplo.org" in texto
+    assert "borrador" in texto and "2 horas" in texto and "base de datos" in texto
+
+
+def test_en_produccion_no_arranca_sin_responsable(monkeypatch):
+    import sys
+    import types
+
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    monkeypatch.setitem(sys.modules, "gunicorn.workers.base", types.ModuleType("gunicorn.workers.base"))
+    with pytest.raises(RuntimeError, match="SALIDA_RESPONSABLE_DATOS"):
+        create_app(dict(CONFIG_PRUEBAS))
+    assert create_app({**CONFIG_PRUEBAS, "RESPONSABLE_DATOS": "Fundación Ejemplo"}) is not None
+
+
+def test_reglas_dice_si_y_no():
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    html = create_app(dict(CONFIG_PRUEBAS)).test_client().get("/reglas").data.decode()
+    assert "True" not in html and "False" not in html and "<td>Sí</td>" in html
+
+
+def test_cabecera_de_una_fila_y_enlaces_de_organizaciones_en_el_pie(client):
+    html = client.get("/caso").data.decode()
+    cabecera = html[html.index('<header'):html.index('</header>')]
+    assert "Lotes" not in cabecera and "Reglas" not in cabecera and "Organizaciones" in cabecera
+    pie = html[html.index('<footer'):]
+    assert "/lotes" in pie and "Organizaciones" in pie
