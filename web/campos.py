@@ -22,7 +22,6 @@ __all__ = [
 ]
 
 PASOS: tuple[Bloque, ...] = BLOQUES
-PASO_REVISAR = "revisar"
 
 
 def sin_indices(nombre: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from rules.caso import en_bogota
-from web.campos import GRUPOS, PASOS, PREGUNTAS, Bloque, Grupo, Pregunta, sin_indices
+from web.campos import GRUPOS, PASOS, PREGUNTAS, Bloque, Grupo, Pregunta
 
 Valor = str | list[str]
 _INDICE_MAXIMO = 10_000
@@ -219,7 +219,3 @@ def orden(f: Formulario) -> list[str]:
                     nombres.extend(f"{e.clave}[{i}].{c.nombre}" for c in e.campos)
     return nombres
 
-
-def conocido(nombre: str) -> bool:
-    """Whether a form name exists (with its row index stripped)."""
-    return sin_indices(nombre) in PREGUNTAS

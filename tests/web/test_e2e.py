@@ -172,6 +172,12 @@ def test_capturas_sin_desborde(navegador: Browser, base: str, semilla_json: str,
     _ir_a_la_decision(page, semilla_json)
     page.screenshot(path=destino / f"decision-{nombre}.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= ancho
+    for ruta in ("/reglas", "/privacidad", "/api/docs"):
+        page.goto(base + ruta)
+        page.screenshot(path=destino / f"{ruta.strip('/').replace('/', '-')}-{nombre}.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= ancho, ruta
+    page.goto(base + "/caso")
+    _ir_a_la_decision(page, semilla_json)
     page.emulate_media(media="print")
     page.screenshot(path=destino / f"decision-impresa-{nombre}.png", full_page=True)
     assert page.locator(".carta__acciones").first.is_hidden()
@@ -184,4 +190,6 @@ def test_docs_de_la_api_prueban_una_solicitud(pagina: Page, base: str):
     operacion.get_by_role("button", name="Enviar solicitud").click()
     expect(operacion.locator(".api-docs__estado")).to_have_text("HTTP 200 · application/json")
     assert '"sin_penalidad": true' in operacion.locator(".api-docs__pre").inner_text()
+    descripciones = pagina.locator("#api-descripcion, .api-op > p, .api-op__respuestas").all_inner_texts()
+    assert descripciones and not any("`" in d or "**" in d for d in descripciones)  # Markdown rendered
     _sin_violaciones_graves(pagina)
