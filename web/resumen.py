@@ -21,6 +21,7 @@ class Respuesta:
     pregunta: str
     texto: str
     enlace: str
+    id: str  # the question's field id, so a link to `#campo-…` lands on its line
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,9 @@ def _pregunta(p: Pregunta, f: Formulario, paso: str, nombre: str, prefijo: str =
     if not f.aplica(p.visible_si, prefijo):
         return None
     texto = _en_palabras(p, f, nombre)
-    if (p.opcional or p.detalle) and texto in (_SIN_RESPUESTA, "No", "No sé", "Ninguno"):
-        return None  # an optional question left blank is not worth a line
-    return Respuesta(titulo + p.etiqueta, texto, _enlace(paso, nombre))
+    if (p.opcional or p.detalle) and p.tipo != "tres" and texto in (_SIN_RESPUESTA, "No", "Ninguno"):
+        return None  # an optional question left blank is not worth a line ("No sé" is)
+    return Respuesta(titulo + p.etiqueta, texto, _enlace(paso, nombre), campo_id(nombre))
 
 
 def resumen(f: Formulario) -> list[Seccion]:
