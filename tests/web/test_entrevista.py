@@ -108,3 +108,11 @@ def test_paso_desconocido_404(client):
 def test_resultado_sin_borrador_lleva_al_inicio(client):
     r = client.get("/caso/resultado")
     assert r.status_code == 303 and r.headers["Location"] == "/caso"
+
+
+def test_no_se_sobre_la_permanencia_se_advierte_al_revisar(client, semilla):
+    datos = formulario_de(semilla)
+    datos["permanencia.tiene"] = "nose"
+    _recorrer(client, datos)
+    texto = client.get("/caso/revisar").data.decode()
+    assert "Respondió «No sé» a la cláusula de permanencia" in texto
