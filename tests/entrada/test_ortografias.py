@@ -82,3 +82,39 @@ def test_cada_pregunta_tiene_columna_y_etiqueta_y_las_del_modelo_existen():
         assert p.etiqueta and p.columna, nombre
         if p.en_modelo:
             limites(p.ruta)  # raises KeyError if the model has no such field
+
+
+# The same table through the form door: one field of each kind, read as the form reads it.
+CAMPO_DE_TIPO = {"pesos": "contrato.valor_mensual", "entero": "contrato.dia_corte",
+                 "fecha": "contrato.fecha_inicio", "fecha_hora": "fallas[0].inicio",
+                 "tres": "contrato.a_distancia", "documento": "usuario.numero_documento",
+                 "nombre": "usuario.nombre", "texto": "usuario.direccion"}
+
+
+def _por_el_formulario(tipo: str, escrito: str) -> tuple[object, list[str]]:
+    from werkzeug.datastructures import MultiDict
+
+    from web.formulario import leer
+    from web.mapeo import a_caso
+
+    nombre = CAMPO_DE_TIPO[tipo]
+    t = a_caso(leer(MultiDict({nombre: escrito, "fallas[0].descripcion": "x"})))
+    datos: object = t.datos
+    if nombre.startswith("fallas"):
+        datos = t.datos["fallas"][0] if t.datos["fallas"] else {}
+        nombre = nombre.split(".", 1)[1]
+    for parte in nombre.split("."):
+        datos = datos.get(parte) if isinstance(datos, dict) else None  # type: ignore[union-attr]
+    return datos, [e.mensaje for e in t.errores if e.campo == CAMPO_DE_TIPO[tipo]]
+
+
+@pytest.mark.parametrize(("tipo", "escrito", "valor"), ACEPTADAS)
+def test_el_formulario_acepta_las_mismas(tipo, escrito, valor):
+    leido, errores = _por_el_formulario(tipo, escrito)
+    assert errores == [] and leido == valor
+
+
+@pytest.mark.parametrize(("tipo", "escrito", "mensaje"), RECHAZADAS)
+def test_el_formulario_rechaza_las_mismas(tipo, escrito, mensaje):
+    leido, errores = _por_el_formulario(tipo, escrito)
+    assert leido is None and len(errores) == 1 and mensaje in errores[0]
