@@ -12,7 +12,8 @@ from typing import Any
 from entrada import conversion
 from entrada.conversion import ErrorEntrada, normalizar
 from entrada.modelo import Limites, limites
-from entrada.preguntas import BLOQUE_DE, BLOQUES, GRUPOS, PREGUNTAS, Bloque, Grupo, Pregunta
+from entrada.pregunta import Grupo, Pregunta
+from entrada.preguntas import BLOQUE_DE, BLOQUES, GRUPOS, PREGUNTAS, Bloque
 
 __all__ = ["BLOQUES", "BLOQUE_DE", "GRUPOS", "PREGUNTAS", "Bloque", "ErrorEntrada", "Grupo", "Limites",
            "Pregunta", "convertir", "convertir_respuesta", "limites", "normalizar"]
