@@ -32,7 +32,8 @@ class Pregunta:
     # a leading "." names a question of the same row.
     visible_si: str = ""
     en_modelo: bool = True  # False: a question of the interview only (e.g. "¿Tiene permanencia?")
-    exigir: bool = False  # must be answered even though the model has a default (no silent default)
+    # Must be answered even though the model has a default (no silent default); the message says how.
+    exigir: str = ""
     detalle: bool = False  # shown under "Más datos (opcional)"
     ancho: str = ""  # "" (full) | "corto" | "medio"
     autocompletar: str = "off"

@@ -54,7 +54,7 @@ CONTRATO: tuple[Pregunta | Grupo, ...] = (
 
 PERMANENCIA: tuple[Pregunta | Grupo, ...] = (
     Pregunta("permanencia.tiene", "¿Su contrato tiene cláusula de permanencia?", "tres",
-             opciones=TRES, en_modelo=False, exigir=True,
+             opciones=TRES, en_modelo=False, exigir="Elija Sí, No o No sé.",
              ayuda="Si la tiene, le dieron un documento con una tabla de lo que cuesta irse cada mes. "
                    "Si no está seguro, responda «No sé»."),
     Pregunta("permanencia.meses", "¿Por cuántos meses?", "entero", ancho="corto",
@@ -86,7 +86,8 @@ FALLAS: tuple[Pregunta | Grupo, ...] = (
     Grupo("fallas", "Cada vez que se quedó sin servicio", "Falla", "Agregar otra falla",
           "Quitar esta falla", (
               Pregunta("servicios", "¿Qué servicios se cayeron?", "lista",
-                       opciones=_op(op.SERVICIOS_FORMULARIO), en_modelo=False, exigir=True,
+                       opciones=_op(op.SERVICIOS_FORMULARIO), en_modelo=False,
+                       exigir="Marque qué servicios se cayeron.",
                        ayuda="Si una misma caída afectó varios servicios, márquelos todos aquí."),
               Pregunta("inicio", "¿Cuándo empezó?", "fecha_hora", ancho="medio",
                        ayuda="Día y hora aproximada, por ejemplo 03/11/2026 19:40."),
@@ -121,18 +122,19 @@ FALLAS: tuple[Pregunta | Grupo, ...] = (
 
 RECLAMACIONES: tuple[Pregunta | Grupo, ...] = (
     Pregunta("reclamaciones.hay", "¿Ya reclamó al operador?", "tres", opciones=SI_NO,
-             en_modelo=False, exigir=True, ayuda="Una petición, queja o reclamo, por cualquier canal."),
+             en_modelo=False, exigir="Elija Sí o No.",
+             ayuda="Una petición, queja o reclamo, por cualquier canal."),
     Grupo("reclamaciones", "Sus reclamaciones", "Reclamación", "Agregar otra reclamación",
           "Quitar esta reclamación", (
               Pregunta("fecha_radicacion", "¿Cuándo reclamó?", "fecha", ancho="medio",
                        ayuda="Por ejemplo 05/11/2026."),
               Pregunta("canal", "¿Por dónde?", "opcion", opciones=_op(op.CANALES, "Elija el canal"),
-                       ancho="medio", exigir=True),
+                       ancho="medio", exigir="Elija por dónde reclamó."),
               Pregunta("cun", "CUN", "cun", opcional=True, ancho="medio",
                        ayuda="Aparece en el SMS, el correo o la app, por ejemplo 4563-24-0000123456."),
               Pregunta("respondida", "¿Ya le respondieron?", "tres",
                        opciones=(("si", "Sí, me respondieron"), ("no", "Todavía no")),
-                       en_modelo=False, exigir=True),
+                       en_modelo=False, exigir="Diga si ya le respondieron."),
               Pregunta("fecha_respuesta", "¿Cuándo le notificaron la respuesta?", "fecha",
                        ancho="medio", visible_si=".respondida=si"),
               Pregunta("sentido_respuesta", "¿Cómo le respondieron?", "opcion", control="radio",

@@ -13,7 +13,6 @@ from web.campos import GRUPOS, PREGUNTAS, campo_id, etiqueta, paso_de, sin_indic
 from web.formulario import Formulario, orden
 from web.motor import validar
 
-OBLIGATORIO = "Responda esta pregunta."
 # Gates: an object of the case exists only when this question says "si".
 _PUERTAS = {"permanencia": "permanencia.tiene", "solicitud_terminacion": "solicitud_terminacion.ya"}
 # Case fields whose question has another name in the form.
@@ -58,7 +57,7 @@ def _respuesta(f: Formulario, t: Traduccion, nombre: str, prefijo: str = "") -> 
         t.errores.append(ErrorCampo(nombre, exc.mensaje))
         return None
     if p.exigir and valor in (None, []) and crudo in ("", []):
-        t.errores.append(ErrorCampo(nombre, OBLIGATORIO))
+        t.errores.append(ErrorCampo(nombre, p.exigir))
     return valor
 
 

@@ -54,7 +54,7 @@ def test_blanco_sin_valores_por_defecto_que_decidan():
     assert f.valor("permanencia.tiene") == ""  # no default: Sí / No / No sé must be chosen
     assert f.valor("reclamaciones.hay") == ""
     _, errores = validar_formulario(f, "permanencia")
-    assert [(e.nombre, e.mensaje) for e in errores] == [("permanencia.tiene", "Responda esta pregunta.")]
+    assert [(e.nombre, e.mensaje) for e in errores] == [("permanencia.tiene", "Elija Sí, No o No sé.")]
 
 
 def test_sugerencias_visibles_desde_respuestas_anteriores(semilla):
