@@ -74,6 +74,7 @@ def arrancar_gunicorn(puerto: int, workers: int,
     entorno = {**os.environ, **(extra or {}), "SALIDA_SECRET_KEY": secrets.token_hex(32),
                "SALIDA_SESSION_COOKIE_SECURE": "false",  # plain HTTP on loopback
                "SALIDA_LIMITE_PDF": "100000 per minute",  # measure rendering, not the limiter
+               "SALIDA_RESPONSABLE_DATOS": "Banco de pruebas de Salida (sin datos reales)",
                "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": str(workers)}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return subprocess.Popen([str(gunicorn), "-c", "python:web.gunicorn_conf", "app:create_app()"],

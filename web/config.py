@@ -106,6 +106,10 @@ def completar(app: Flask) -> None:
             logging.getLogger(__name__).warning(
                 "SALIDA_SECRET_KEY no está definida: se generó una clave temporal. Sirve para una "
                 "ejecución local; con varios procesos o servidores, defina SALIDA_SECRET_KEY.")
+    if "gunicorn.workers.base" in sys.modules and not app.config.get("RESPONSABLE_DATOS"):
+        # Ley 1581 de 2012: the privacy notice must name who is responsible for the data.
+        raise RuntimeError("Defina SALIDA_RESPONSABLE_DATOS (nombre y contacto del responsable del "
+                           "tratamiento de datos): la página de privacidad debe nombrarlo.")
     if "SESSION_COOKIE_NAME" not in app.config or app.config["SESSION_COOKIE_NAME"] == "session":
         # "__Host-" makes browsers refuse the cookie unless it is Secure, host-only and path "/".
         secure = app.config["SESSION_COOKIE_SECURE"]

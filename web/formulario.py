@@ -1,4 +1,4 @@
-"""The form's state: what the user typed, read from a post or from a case, with its rows."""
+"""The interview's answers as typed (form name → text), read from a post or from a case."""
 
 from __future__ import annotations
 
@@ -10,11 +10,15 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from rules.caso import en_bogota
-from web.campos import CAMPOS, GRUPOS, SECCIONES, SUBCAMPOS, Campo, Grupo
+from web.campos import GRUPOS, PASOS, PREGUNTAS, Bloque, Grupo, Pregunta
 
 Valor = str | list[str]
 _INDICE_MAXIMO = 10_000
 _TRES = {True: "si", False: "no", None: "nose"}
+# Kinds whose blank means "no answer" in a row; a row with all of these blank is empty.
+_ESCRITOS = {"texto", "area", "nombre", "documento", "correo", "telefono", "cun", "entero", "pesos",
+             "fecha", "fecha_hora"}
+_CONDICION = re.compile(r"^(.+?)(!?=)(.*)$")
 
 
 @dataclass
@@ -37,73 +41,82 @@ class Formulario:
         return v if isinstance(v, list) else [v] if v else []
 
     def fila_vacia(self, grupo: str, i: int) -> bool:
-        """Whether row `i` of `grupo` holds only defaults (then it is ignored)."""
-        return all(_es_defecto(c, self.valores.get(f"{grupo}[{i}].{c.nombre}"))
-                   for c in GRUPOS[grupo].campos)
+        """Whether row `i` of `grupo` has nothing written (then it is ignored)."""
+        return all(not self.valor(f"{grupo}[{i}].{c.nombre}").strip()
+                   for c in GRUPOS[grupo].campos if c.tipo in _ESCRITOS)
+
+    def filas_llenas(self, grupo: str) -> list[int]:
+        """Indices of the rows of `grupo` that hold an answer."""
+        return [i for i in range(self.filas.get(grupo, 0)) if not self.fila_vacia(grupo, i)]
+
+    def aplica(self, condicion: str, prefijo: str = "") -> bool:
+        """Whether a `visible_si` condition holds (`.x` names a field of the row `prefijo`)."""
+        m = _CONDICION.match(condicion)
+        if not condicion or not m:
+            return True
+        nombre = prefijo + m.group(1) if m.group(1).startswith(".") else m.group(1)
+        dados = self.lista(nombre) if isinstance(self.valores.get(nombre), list) else [self.valor(nombre)]
+        presente = any(dados) if m.group(3) == "*" else m.group(3) in dados
+        return presente if m.group(2) == "=" else not presente
 
 
-def _es_defecto(c: Campo, valor: Valor | None) -> bool:
-    if c.tipo == "casillas":
-        return not valor
-    return (valor or "").strip() == c.defecto if isinstance(valor, str | None) else False
+def _simples() -> list[Pregunta]:
+    return [p for n, p in PREGUNTAS.items() if "[]" not in n]
 
 
-def _nombres_simples() -> list[Campo]:
-    simples: list[Campo] = []
-    for seccion in SECCIONES:
-        for e in seccion.elementos:
-            if isinstance(e, Campo):
-                simples.append(e)
-            elif not e.fila:
-                simples.extend(Campo(**{**vars(c), "nombre": f"{e.clave}.{c.nombre}"}) for c in e.campos)
-    return simples
-
-
-SIMPLES: list[Campo] = _nombres_simples()
+def _blanco(p: Pregunta) -> Valor:
+    return [] if p.tipo == "lista" else p.defecto
 
 
 def vacio(hoy: date) -> Formulario:
-    """A blank form with its defaults and a few empty rows per group."""
-    f = Formulario(valores={c.nombre: ([] if c.tipo == "casillas" else c.defecto) for c in SIMPLES})
+    """A blank interview with its defaults and one empty row per group."""
+    f = Formulario(valores={p.nombre: _blanco(p) for p in _simples()})
     f.valores["fecha_evaluacion"] = hoy.isoformat()
+    del f.valores["pretensiones"]  # absent until the user sees the page: then it is suggested
     for g in GRUPOS.values():
-        f.filas[g.clave] = g.vacias
-        for i in range(g.vacias):
-            f.valores.update(_fila_por_defecto(g, i))
+        _poner_filas(f, g, [])
     return f
 
 
 def _fila_por_defecto(g: Grupo, i: int) -> dict[str, Valor]:
-    return {f"{g.clave}[{i}].{c.nombre}": ([] if c.tipo == "casillas" else c.defecto) for c in g.campos}
+    return {f"{g.clave}[{i}].{c.nombre}": _blanco(c) for c in g.campos}
 
 
-def _leer_campo(datos: MultiDict[str, str], nombre: str, c: Campo) -> Valor:
-    if c.tipo == "casillas":
+def _leer_campo(datos: MultiDict[str, str], nombre: str, c: Pregunta) -> Valor:
+    if c.tipo == "lista":
         return [v for v in datos.getlist(nombre) if v][:20]
     if c.tipo == "casilla":
         return "si" if datos.get(nombre) else ""
-    return datos.get(nombre, "")
+    return datos.get(nombre, "")[:5000]
 
 
-def leer(datos: MultiDict[str, str]) -> Formulario:
-    """Read a posted form: keep what was typed, drop empty rows, apply 'add' or 'remove row'."""
-    f = Formulario(accion=datos.get("accion", "evaluar")[:60])
-    for c in SIMPLES:
-        f.valores[c.nombre] = _leer_campo(datos, c.nombre, c)
+def leer(datos: MultiDict[str, str], paso: Bloque | None = None,
+         base: Formulario | None = None) -> Formulario:
+    """Read a post over `base` (all pages, or only `paso`): keep what was typed, apply add/remove."""
+    f = Formulario(valores=dict(base.valores) if base else {}, filas=dict(base.filas) if base else {},
+                   accion=datos.get("accion", "evaluar")[:60])
+    elementos = paso.elementos if paso else tuple(e for b in PASOS for e in b.elementos)
     partes = f.accion.split(":")
-    # Adding or removing a row keeps the empty rows on screen; evaluating drops them, so that row i
-    # of the form is item i of the case (and an error on `fallas[i]` lands on row i).
+    # Adding or removing a row keeps the empty rows on screen; otherwise they are dropped, so that
+    # row i of the form is the i-th row with answers.
     conservar_vacias = partes[0] in ("agregar", "quitar")
-    for g in GRUPOS.values():
+    for e in elementos:
+        if isinstance(e, Pregunta):
+            f.valores[e.nombre] = _leer_campo(datos, e.nombre, e)
+            continue
+        g = e
         indices = sorted({int(m.group(1)) for clave in datos
                           if (m := re.match(rf"^{g.clave}\[(\d{{1,5}})\]\.", clave))
                           and int(m.group(1)) < _INDICE_MAXIMO})
         if partes[:2] == ["quitar", g.clave] and len(partes) == 3 and partes[2].isdigit():
             indices = [i for i in indices if i != int(partes[2])]
+        for clave in [k for k in f.valores if k.startswith(g.clave + "[")]:
+            del f.valores[clave]
         filas: list[dict[str, Valor]] = []
         for i in indices[:g.maximo]:
             fila = {c.nombre: _leer_campo(datos, f"{g.clave}[{i}].{c.nombre}", c) for c in g.campos}
-            if conservar_vacias or not all(_es_defecto(c, fila[c.nombre]) for c in g.campos):
+            if conservar_vacias or any(str(fila[c.nombre]).strip() for c in g.campos
+                                       if c.tipo in _ESCRITOS):
                 filas.append(fila)
         extra = 1 if partes == ["agregar", g.clave] else 0
         total = _poner_filas(f, g, filas, extra)
@@ -122,25 +135,56 @@ def _poner_filas(f: Formulario, g: Grupo, filas: list[dict[str, Valor]], extra: 
     return total
 
 
+def sugerir(f: Formulario) -> None:
+    """Fill what earlier answers suggest: a new outage row covers the contract's services; the
+    wants start with what the facts point to. The person sees and can change both."""
+    for i in range(f.filas.get("fallas", 0)):
+        if f.fila_vacia("fallas", i) and not f.lista(f"fallas[{i}].servicios"):
+            f.valores[f"fallas[{i}].servicios"] = list(f.lista("contrato.servicios"))
+    if "pretensiones" not in f.valores:
+        sugeridas = []
+        if f.filas_llenas("fallas"):
+            sugeridas += ["compensacion", "informacion_falla"]
+        if f.filas_llenas("gastos_adicionales"):
+            sugeridas.append("reembolso_gastos")
+        if f.filas_llenas("cambios_unilaterales"):
+            sugeridas.append("revertir_cambio")
+        f.valores["pretensiones"] = sugeridas
+
+
 def desde_caso(caso: dict[str, Any]) -> Formulario:
-    """The form filled with a (validated) case, to change an answer from the decision page."""
-    f = Formulario(valores={c.nombre: ([] if c.tipo == "casillas" else "") for c in SIMPLES})
-    for c in SIMPLES:
-        valor = _buscar(caso, c.nombre)
-        if valor is not None or c.tipo == "tres":
-            f.valores[c.nombre] = _texto(valor, c)
-    perm = caso.get("permanencia")
-    f.valores["permanencia.tiene"] = "si" if perm else "no"
-    if not perm:
-        f.valores.update({c.nombre: c.defecto for c in SIMPLES
-                          if c.nombre.startswith("permanencia.") and c.nombre != "permanencia.tiene"})
+    """The interview filled with a (validated, JSON-mode) case, to change an answer."""
+    f = Formulario(valores={p.nombre: ([] if p.tipo == "lista" else "") for p in _simples()})
+    for p in _simples():
+        if p.en_modelo:
+            f.valores[p.nombre] = _texto(_buscar(caso, p.nombre), p)
+    f.valores["permanencia.tiene"] = "si" if caso.get("permanencia") else "no"
+    f.valores["reclamaciones.hay"] = "si" if caso.get("reclamaciones") else "no"
     f.valores["solicitud_terminacion.ya"] = "si" if caso.get("solicitud_terminacion") else "no"
-    if not caso.get("solicitud_terminacion"):
-        f.valores["solicitud_terminacion.canal"] = "web"
     for g in GRUPOS.values():
-        filas = [_fila_desde_caso(g, dato) for dato in caso.get(g.clave) or []]
+        datos = list(caso.get(g.clave) or [])
+        filas = _fallas_en_filas(datos) if g.clave == "fallas" else [
+            {c.nombre: _texto(d.get(c.nombre), c) for c in g.campos} for d in datos]
+        for fila in filas:
+            if g.clave == "reclamaciones":
+                fila["respondida"] = "si" if fila["fecha_respuesta"] else "no"
         _poner_filas(f, g, filas[:g.maximo])
     return f
+
+
+def _fallas_en_filas(fallas: list[dict[str, Any]]) -> list[dict[str, Valor]]:
+    """Incidents that differ only in the service become one row with several services."""
+    grupo = GRUPOS["fallas"]
+    filas: list[dict[str, Valor]] = []
+    for d in fallas:
+        fila = {c.nombre: _texto(d.get(c.nombre), c) for c in grupo.campos if c.en_modelo}
+        fila["sigue"] = "" if d.get("fin") else "si"
+        igual = next((x for x in filas if all(x[k] == v for k, v in fila.items())), None)
+        if igual is not None:
+            igual["servicios"] = [*igual["servicios"], d["servicio"]]
+        else:
+            filas.append({**fila, "servicios": [d["servicio"]]})
+    return filas
 
 
 def _buscar(datos: Any, ruta: str) -> Any:
@@ -151,43 +195,27 @@ def _buscar(datos: Any, ruta: str) -> Any:
     return datos
 
 
-def _texto(valor: Any, c: Campo) -> Valor:
-    if c.tipo == "casillas":
+def _texto(valor: Any, c: Pregunta) -> Valor:
+    if c.tipo == "lista":
         return [str(v) for v in valor or []]
     if c.tipo == "tres":
         return _TRES.get(valor, "nose")
     if c.tipo == "casilla":
         return "si" if valor else ""
+    if c.tipo == "fecha_hora" and valor:
+        return f"{en_bogota(datetime.fromisoformat(valor)):%Y-%m-%dT%H:%M}"
     return "" if valor is None else str(valor)
 
 
-def _fila_desde_caso(g: Grupo, dato: dict[str, Any]) -> dict[str, Valor]:
-    fila: dict[str, Valor] = {c.nombre: _texto(dato.get(c.nombre), c) for c in g.campos}
-    if g.clave == "fallas":
-        for clave in ("inicio", "fin"):
-            momento = dato.get(clave)
-            if momento:
-                m = en_bogota(datetime.fromisoformat(momento))
-                fila[f"{clave}_fecha"], fila[f"{clave}_hora"] = m.date().isoformat(), f"{m:%H:%M}"
-        fila["sigue"] = "" if dato.get("fin") else "si"
-    return fila
-
-
 def orden(f: Formulario) -> list[str]:
-    """Every form name in the order the page shows it (for the error summary)."""
+    """Every form name in the order the pages show it (for the error summary)."""
     nombres: list[str] = []
-    for seccion in SECCIONES:
-        for e in seccion.elementos:
-            if isinstance(e, Campo):
+    for b in PASOS:
+        for e in b.elementos:
+            if isinstance(e, Pregunta):
                 nombres.append(e.nombre)
-            elif e.clave in SUBCAMPOS:
-                nombres.extend(f"{e.clave}.{c.nombre}" for c in e.campos)
             else:
                 for i in range(f.filas.get(e.clave, 0)):
                     nombres.extend(f"{e.clave}[{i}].{c.nombre}" for c in e.campos)
     return nombres
 
-
-def conocido(nombre: str) -> bool:
-    """Whether a form name exists (with its row index stripped)."""
-    return re.sub(r"\[\d+\]", "[]", nombre) in CAMPOS

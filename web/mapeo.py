@@ -1,23 +1,22 @@
-"""From the form to a `Caso` and back to the form: build the case, place each error beside its field."""
+"""From the interview's answers to a `Caso` and back: each answer read by its declared kind; each
+error placed beside the question that asks it."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from entrada import ErrorEntrada, convertir_respuesta
 from rules import Caso, CasoInvalido, ErrorCampo
-from web.campos import CAMPOS, GRUPOS, campo_id, etiqueta
+from web.campos import GRUPOS, PREGUNTAS, campo_id, etiqueta, paso_de, sin_indices
 from web.formulario import Formulario, orden
 from web.motor import validar
 
-_TRES = {"si": True, "no": False}
-_FECHA_LATINA = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_HORA = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
-_MILES_PUNTO = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_MILES_COMA = re.compile(r"^\d{1,3}(,\d{3})+$")
-# Engine paths whose form field has another name.
-_ALIAS = {"fallas": {"inicio": "inicio_fecha", "fin": "fin_fecha"}}
+# Gates: an object of the case exists only when this question says "si".
+_PUERTAS = {"permanencia": "permanencia.tiene", "solicitud_terminacion": "solicitud_terminacion.ya"}
+# Case fields whose question has another name in the form.
+_ALIAS = {"fallas": {"servicio": "servicios"}}
 
 
 @dataclass(frozen=True)
@@ -30,206 +29,169 @@ class ErrorVisible:
     mensaje: str
 
 
-def _texto(valor: str) -> str | None:
-    valor = valor.strip()
-    return valor or None
+@dataclass
+class Traduccion:
+    """The case a form describes, the form's own errors, and which row each case item came from."""
+
+    datos: dict[str, Any] = field(default_factory=dict)
+    errores: list[ErrorCampo] = field(default_factory=list)
+    filas: dict[str, list[int]] = field(default_factory=dict)
 
 
-def _fecha(valor: str) -> str | None:
-    valor = valor.strip()
-    if m := _FECHA_LATINA.match(valor):
-        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    return valor or None
+def _poner(datos: dict[str, Any], ruta: str, valor: Any) -> None:
+    *padres, hoja = ruta.split(".")
+    for p in padres:
+        datos = datos.setdefault(p, {})
+    datos[hoja] = valor
 
 
-def _hora(valor: str) -> str | None:
-    m = _HORA.match(valor.strip())
-    if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
-        return f"{int(m.group(1)):02d}:{m.group(2)}"
-    return None
+def _respuesta(f: Formulario, t: Traduccion, nombre: str, prefijo: str = "") -> Any:
+    """One answer, converted by its kind; None when blank, not asked, or refused (error noted)."""
+    p = PREGUNTAS[sin_indices(nombre)]
+    if not f.aplica(p.visible_si, prefijo):
+        return None
+    crudo = f.lista(nombre) if p.tipo == "lista" else f.valor(nombre)
+    try:
+        valor = convertir_respuesta(p, crudo)
+    except ErrorEntrada as exc:
+        t.errores.append(ErrorCampo(nombre, exc.mensaje))
+        return None
+    if p.exigir and valor in (None, []) and crudo in ("", []):
+        t.errores.append(ErrorCampo(nombre, p.exigir))
+    return valor
 
 
-def _entero(valor: str) -> int | str | None:
-    valor = valor.strip()
-    return int(valor) if valor.isdigit() and len(valor) < 15 else (valor or None)
-
-
-def _pesos(valor: str) -> int | str | None:
-    limpio = valor.replace("$", "").replace(" ", "").strip()
-    if _MILES_PUNTO.match(limpio):
-        limpio = limpio.replace(".", "")
-    elif _MILES_COMA.match(limpio):
-        limpio = limpio.replace(",", "")
-    return _entero(limpio) if limpio else None
-
-
-def _sin_nulos(datos: dict[str, Any]) -> dict[str, Any]:
+def _con_valor(datos: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in datos.items() if v is not None}
 
 
-def _momento(f: Formulario, fila: str, que: str, errores: list[ErrorCampo]) -> str | None:
-    dia, hora_txt = _fecha(f.valor(f"{fila}.{que}_fecha")), f.valor(f"{fila}.{que}_hora").strip()
-    hora = _hora(hora_txt)
-    cuando = "empezó" if que == "inicio" else "volvió el servicio"
-    if dia and not hora_txt:
-        errores.append(ErrorCampo(f"{fila}.{que}_hora", f"Escriba la hora aproximada en que {cuando}."))
-    elif hora_txt and not hora:
-        errores.append(ErrorCampo(f"{fila}.{que}_hora", "Escriba la hora así: 19:40."))
-    elif hora and not dia:
-        errores.append(ErrorCampo(f"{fila}.{que}_fecha", f"Escriba el día en que {cuando}."))
-    elif que == "fin" and not dia:
-        errores.append(ErrorCampo(f"{fila}.fin_fecha", "Escriba cuándo volvió el servicio o marque "
-                                                       "«Todavía sigue sin servicio»."))
-    return f"{dia}T{hora}" if dia and hora else None
+def _fila(f: Formulario, t: Traduccion, grupo: str, i: int) -> dict[str, Any]:
+    prefijo = f"{grupo}[{i}]"
+    return {c.nombre: _respuesta(f, t, f"{prefijo}.{c.nombre}", prefijo) for c in GRUPOS[grupo].campos}
 
 
-def _filas(f: Formulario, grupo: str) -> list[int]:
-    return [i for i in range(f.filas.get(grupo, 0)) if not f.fila_vacia(grupo, i)]
+def _fallas(f: Formulario, t: Traduccion, reclamo: bool) -> list[dict[str, Any]]:
+    """Each outage row becomes one incident per service it hit."""
+    fallas: list[dict[str, Any]] = []
+    t.filas["fallas"] = []
+    for i in f.filas_llenas("fallas"):
+        r = _fila(f, t, "fallas", i)
+        if not r["sigue"] and r["fin"] is None and r["inicio"] is not None \
+                and not f.valor(f"fallas[{i}].fin").strip():
+            t.errores.append(ErrorCampo(f"fallas[{i}].fin", "Escriba cuándo volvió el servicio o "
+                                                             "marque «Todavía sigue sin servicio»."))
+        comun = _con_valor({"inicio": r["inicio"], "fin": None if r["sigue"] else r["fin"],
+                            "masiva": bool(r["masiva"]), "reportada": bool(r["cun"]) or reclamo,
+                            "cun": r["cun"], "descripcion": r["descripcion"]})
+        for servicio in r["servicios"] or [None]:
+            fallas.append(_con_valor({"servicio": servicio, **comun}))
+            t.filas["fallas"].append(i)
+    return fallas
 
 
-def _falla(f: Formulario, fila: str, errores: list[ErrorCampo]) -> dict[str, Any]:
-    sigue = f.valor(f"{fila}.sigue") == "si"
-    return _sin_nulos({
-        "servicio": _texto(f.valor(f"{fila}.servicio")),
-        "inicio": _momento(f, fila, "inicio", errores),
-        "fin": None if sigue else _momento(f, fila, "fin", errores),
-        "masiva": f.valor(f"{fila}.masiva") == "si",
-        "reportada": f.valor(f"{fila}.reportada") == "si",
-        "cun": _texto(f.valor(f"{fila}.cun")),
-        "descripcion": _texto(f.valor(f"{fila}.descripcion")),
-    })
+def _reclamaciones(f: Formulario, t: Traduccion, pretensiones: list[str]) -> list[dict[str, Any]]:
+    if _respuesta(f, t, "reclamaciones.hay") is not True:
+        t.filas["reclamaciones"] = []
+        return []
+    t.filas["reclamaciones"] = f.filas_llenas("reclamaciones")
+    if not t.filas["reclamaciones"]:
+        t.errores.append(ErrorCampo("reclamaciones[0].fecha_radicacion",
+                                    "Escriba cuándo reclamó (o responda «No» arriba)."))
+    filas = []
+    for i in t.filas["reclamaciones"]:
+        r = _fila(f, t, "reclamaciones", i)
+        del r["respondida"]
+        # The wants are asked once: the complaint asked for them too.
+        filas.append(_con_valor({**r, "pretensiones": pretensiones,
+                                 "respuesta_incompleta": bool(r["respuesta_incompleta"])}))
+    return filas
 
 
-def _reclamacion(f: Formulario, fila: str) -> dict[str, Any]:
-    return _sin_nulos({
-        "tipo": _texto(f.valor(f"{fila}.tipo")),
-        "asunto": _texto(f.valor(f"{fila}.asunto")),
-        "fecha_radicacion": _fecha(f.valor(f"{fila}.fecha_radicacion")),
-        "canal": _texto(f.valor(f"{fila}.canal")),
-        "cun": _texto(f.valor(f"{fila}.cun")),
-        "pretensiones": f.lista(f"{fila}.pretensiones"),
-        "fecha_respuesta": _fecha(f.valor(f"{fila}.fecha_respuesta")),
-        "sentido_respuesta": _texto(f.valor(f"{fila}.sentido_respuesta")),
-        "respuesta_incompleta": f.valor(f"{fila}.respuesta_incompleta") == "si",
-        "respuesta_referencia": _texto(f.valor(f"{fila}.respuesta_referencia")),
-        "respuesta_motivos": _texto(f.valor(f"{fila}.respuesta_motivos")),
-        "sap_cumplido": _TRES.get(f.valor(f"{fila}.sap_cumplido")),
-    })
+def _filas_simples(f: Formulario, t: Traduccion, grupo: str) -> list[dict[str, Any]]:
+    t.filas[grupo] = f.filas_llenas(grupo)
+    return [_con_valor(_fila(f, t, grupo, i)) for i in t.filas[grupo]]
 
 
-def _contrato(f: Formulario, errores: list[ErrorCampo]) -> dict[str, Any]:
-    servicios = f.lista("contrato.servicios")
-    if not servicios:
-        errores.append(ErrorCampo("contrato.servicios", "Marque al menos un servicio."))
-    valores = {s: v for s in servicios
-               if (v := _pesos(f.valor(f"contrato.valores_por_servicio.{s}"))) is not None}
-    return _sin_nulos({
-        "numero": _texto(f.valor("contrato.numero")),
-        "servicios": servicios,
-        "modalidad_movil": _texto(f.valor("contrato.modalidad_movil")) if "movil" in servicios else None,
-        "fecha_inicio": _fecha(f.valor("contrato.fecha_inicio")),
-        "dia_corte": _entero(f.valor("contrato.dia_corte")),
-        "valor_mensual": _pesos(f.valor("contrato.valor_mensual")),
-        "direccion_servicio": _texto(f.valor("contrato.direccion_servicio")),
-        "valores_por_servicio": valores or None,
-        "servicio_iniciado": _TRES.get(f.valor("contrato.servicio_iniciado")),
-        "a_distancia": _TRES.get(f.valor("contrato.a_distancia")),
-    })
+def a_caso(f: Formulario) -> Traduccion:
+    """The case the answers describe (for `validar`), with the form's own errors."""
+    t = Traduccion()
+    for nombre, p in PREGUNTAS.items():
+        if "[]" in nombre or not p.en_modelo or nombre == "pretensiones":
+            continue
+        raiz = nombre.split(".")[0]
+        if raiz in _PUERTAS and f.valor(_PUERTAS[raiz]) != "si":
+            continue
+        valor = _respuesta(f, t, nombre)
+        if valor is not None:
+            _poner(t.datos, nombre, valor)
+    for raiz, puerta in _PUERTAS.items():
+        if _respuesta(f, t, puerta) is True:
+            t.datos.setdefault(raiz, {})
+    permanencia = t.datos.get("permanencia")
+    if permanencia is not None and "fecha_inicio" not in permanencia:
+        permanencia["fecha_inicio"] = t.datos.get("contrato", {}).get("fecha_inicio")
+    pretensiones = _respuesta(f, t, "pretensiones") or []
+    t.datos["pretensiones"] = pretensiones
+    if not t.datos.get("contrato", {}).get("servicios"):
+        t.errores.append(ErrorCampo("contrato.servicios", "Marque al menos un servicio."))
+    t.datos["reclamaciones"] = _reclamaciones(f, t, pretensiones)
+    t.datos["fallas"] = _fallas(f, t, bool(t.datos["reclamaciones"]))
+    for grupo in ("gastos_adicionales", "cambios_unilaterales"):
+        t.datos[grupo] = _filas_simples(f, t, grupo)
+    return t
 
 
-def _permanencia(f: Formulario) -> dict[str, Any] | None:
-    if f.valor("permanencia.tiene") != "si":
-        return None
-    return _sin_nulos({
-        "fecha_inicio": _fecha(f.valor("permanencia.fecha_inicio")),
-        "meses": _entero(f.valor("permanencia.meses")),
-        "beneficio": _texto(f.valor("permanencia.beneficio")),
-        "valor_beneficio": _pesos(f.valor("permanencia.valor_beneficio")),
-        "documento_separado": _TRES.get(f.valor("permanencia.documento_separado")),
-        "ofrecieron_plan_sin_permanencia": _TRES.get(f.valor("permanencia.ofrecieron_plan_sin_permanencia")),
-        "valor_exigido": _pesos(f.valor("permanencia.valor_exigido")),
-        "meses_suspension_voluntaria": _entero(f.valor("permanencia.meses_suspension_voluntaria")) or 0,
-    })
-
-
-def a_caso(f: Formulario) -> tuple[dict[str, Any], list[ErrorCampo]]:
-    """The case the form describes (for `validar_caso`) and the form's own errors (missing hours…)."""
-    errores: list[ErrorCampo] = []
-    usuario = {k: _texto(f.valor(f"usuario.{k}")) for k in (
-        "nombre", "tipo_documento", "numero_documento", "direccion", "ciudad", "telefono", "correo")}
-    operador = _texto(f.valor("operador"))
-    solicitud = None
-    if f.valor("solicitud_terminacion.ya") == "si":
-        solicitud = _sin_nulos({"fecha": _fecha(f.valor("solicitud_terminacion.fecha")),
-                                "canal": _texto(f.valor("solicitud_terminacion.canal")),
-                                "cun": _texto(f.valor("solicitud_terminacion.cun"))})
-    caso = _sin_nulos({
-        "fecha_evaluacion": _fecha(f.valor("fecha_evaluacion")),
-        "usuario": _sin_nulos(usuario),
-        "operador": operador,
-        "operador_nombre": _texto(f.valor("operador_nombre")) if operador == "otro" else None,
-        "contrato": _contrato(f, errores),
-        "permanencia": _permanencia(f),
-        "fallas": [_falla(f, f"fallas[{i}]", errores) for i in _filas(f, "fallas")],
-        "reclamaciones": [_reclamacion(f, f"reclamaciones[{i}]") for i in _filas(f, "reclamaciones")],
-        "cambios_unilaterales": [
-            _sin_nulos({"fecha": _fecha(f.valor(f"cambios_unilaterales[{i}].fecha")),
-                        "descripcion": _texto(f.valor(f"cambios_unilaterales[{i}].descripcion"))})
-            for i in _filas(f, "cambios_unilaterales")],
-        "gastos_adicionales": [
-            _sin_nulos({"descripcion": _texto(f.valor(f"gastos_adicionales[{i}].descripcion")),
-                        "valor": _pesos(f.valor(f"gastos_adicionales[{i}].valor"))})
-            for i in _filas(f, "gastos_adicionales")],
-        "solicitud_terminacion": solicitud,
-        "pretensiones": f.lista("pretensiones"),
-        "compensacion_aplicada": _TRES.get(f.valor("compensacion_aplicada")),
-    })
-    return caso, errores
-
-
-def validar_formulario(f: Formulario) -> tuple[Caso | None, list[ErrorVisible]]:
-    """Validate the form as a case: the case, or every error placed beside its field."""
-    datos, propios = a_caso(f)
+def validar_formulario(f: Formulario, paso: str | None = None) -> tuple[Caso | None, list[ErrorVisible]]:
+    """Validate the answers as a case: the case, or every error beside its field (of `paso` only,
+    when given: the later pages are not answered yet)."""
+    t = a_caso(f)
     try:
-        caso = validar(datos)
+        caso: Caso | None = validar(t.datos)
         del_motor: list[ErrorCampo] = []
     except CasoInvalido as exc:
         caso, del_motor = None, exc.errores
-    errores = ubicar(f, propios, del_motor)
-    return (None if errores else caso), errores
+    errores = ubicar(f, t.errores, del_motor, t.filas)
+    if paso is not None:
+        errores = [e for e in errores if paso_de(e.nombre) == paso]
+    return (None if errores or del_motor or t.errores else caso), errores
 
 
-def nombre_del_campo(ruta: str) -> str | None:
-    """The form field for an engine path: `fallas[0].fin` → `fallas[0].fin_fecha`; None if none."""
+def nombre_del_campo(ruta: str, filas: dict[str, list[int]] | None = None) -> str | None:
+    """The form field for an engine path: `fallas[3].fin` → `fallas[1].fin`; None if none."""
     if not ruta:
         return None
     m = re.match(r"^(\w+)\[(\d+)\]\.?([^.\[]*)", ruta)
     if m and m.group(1) in GRUPOS:
-        grupo, i, resto = m.group(1), m.group(2), m.group(3)
+        grupo, k, resto = m.group(1), int(m.group(2)), m.group(3)
+        indices = (filas or {}).get(grupo)
+        i = indices[k] if indices and k < len(indices) else k
         resto = _ALIAS.get(grupo, {}).get(resto, resto)
         nombres = [c.nombre for c in GRUPOS[grupo].campos]
         return f"{grupo}[{i}].{resto if resto in nombres else nombres[0]}"
+    if ruta in _PUERTAS:
+        return _PUERTAS[ruta]
     partes = re.sub(r"\[\d+\]", "", ruta).split(".")
     while partes:
         candidato = ".".join(partes)
-        if candidato in CAMPOS:
+        if candidato in PREGUNTAS:
             return candidato
-        hijos = [n for n in CAMPOS if n.startswith(candidato + ".")]
+        hijos = [n for n in PREGUNTAS if n.startswith(candidato + ".")]
         if hijos:
             return hijos[0]
         partes.pop()
     return None
 
 
-def ubicar(f: Formulario, propios: list[ErrorCampo], del_motor: list[ErrorCampo]) -> list[ErrorVisible]:
+def ubicar(f: Formulario, propios: list[ErrorCampo], del_motor: list[ErrorCampo],
+           filas: dict[str, list[int]] | None = None) -> list[ErrorVisible]:
     """Place errors beside fields, the form's own first; sort them in page order, without repeats."""
     por_campo: dict[str | None, list[str]] = {}
     for e in propios:
         por_campo.setdefault(e.campo, []).append(e.mensaje)
-    dichos = {_base(n) for n in por_campo if n}
+    dichos = {n for n in por_campo if n}
     for e in del_motor:
-        nombre = nombre_del_campo(e.campo)
-        if nombre and _base(nombre) in dichos:
+        nombre = nombre_del_campo(e.campo, filas)
+        if nombre and nombre in dichos:
             continue  # the form already said it, in plainer words
         mensajes = por_campo.setdefault(nombre, [])
         if e.mensaje not in mensajes:
@@ -240,7 +202,3 @@ def ubicar(f: Formulario, propios: list[ErrorCampo], del_motor: list[ErrorCampo]
         for n, mensajes in por_campo.items() for m in mensajes
     ]
     return sorted(visibles, key=lambda e: posicion.get(e.nombre or "", len(posicion)))
-
-
-def _base(nombre: str) -> str:
-    return re.sub(r"_(fecha|hora)$", "", nombre)

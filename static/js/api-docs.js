@@ -11,16 +11,28 @@
     return node;
   }
 
-  // Tiny Markdown: paragraphs, **bold** and `code` (text is never parsed as HTML).
+  // Tiny Markdown: paragraphs, "- " lists, **bold** and `code` (text is never parsed as HTML).
+  function enLinea(texto, nodo) {
+    texto.split(/(\*\*[^*]+\*\*|`[^`]+`)/).forEach(function (parte) {
+      if (/^\*\*[\s\S]*\*\*$/.test(parte)) { nodo.appendChild(el("strong", {text: parte.slice(2, -2)})); }
+      else if (/^`[\s\S]*`$/.test(parte)) { nodo.appendChild(el("code", {text: parte.slice(1, -1)})); }
+      else if (parte) { nodo.appendChild(document.createTextNode(parte)); }
+    });
+    return nodo;
+  }
+
   function parrafos(texto) {
     return texto.split(/\n\s*\n/).map(function (bloque) {
-      var p = el("p");
-      bloque.replace(/\n/g, " ").split(/(\*\*[^*]+\*\*|`[^`]+`)/).forEach(function (parte) {
-        if (/^\*\*.*\*\*$/.test(parte)) { p.appendChild(el("strong", {text: parte.slice(2, -2)})); }
-        else if (/^`.*`$/.test(parte)) { p.appendChild(el("code", {text: parte.slice(1, -1)})); }
-        else { p.appendChild(document.createTextNode(parte)); }
-      });
-      return p;
+      var lineas = bloque.trim().split("\n");
+      if (lineas.every(function (l) { return /^\s*[-*] /.test(l) || /^\s{2,}\S/.test(l); }) && /^\s*[-*] /.test(lineas[0])) {
+        var ul = el("ul");
+        lineas.forEach(function (l) {
+          if (/^\s*[-*] /.test(l)) { ul.appendChild(enLinea(l.replace(/^\s*[-*] /, ""), el("li"))); }
+          else if (ul.lastChild) { enLinea(" " + l.trim(), ul.lastChild); }
+        });
+        return ul;
+      }
+      return enLinea(bloque.replace(/\n/g, " "), el("p"));
     });
   }
 
@@ -80,8 +92,8 @@
     parrafos(op.description || "").forEach(function (p) { seccion.appendChild(p); });
     var respuestas = el("ul", {"class": "api-op__respuestas"});
     Object.keys(op.responses || {}).forEach(function (codigo) {
-      respuestas.appendChild(el("li", {}, [el("code", {text: codigo}),
-        document.createTextNode(" " + op.responses[codigo].description)]));
+      respuestas.appendChild(enLinea(" " + (op.responses[codigo].description || ""),
+        el("li", {}, [el("code", {text: codigo})])));
     });
     seccion.appendChild(el("h3", {text: "Respuestas"}));
     seccion.appendChild(respuestas);

@@ -1,6 +1,6 @@
 // Salida's progressive enhancements. Every page works without this file; with it:
 // the error summary takes focus, questions that do not apply hide, rows are added and removed
-// in place, and letters can be copied and the decision printed.
+// in place, long texts count their characters, and letters can be copied and the decision printed.
 (function () {
   "use strict";
 
@@ -123,6 +123,16 @@
     }
   }
 
+  function contar(area) {
+    var aviso = document.querySelector("[data-contador='" + area.id + "']");
+    if (!aviso) { return; }
+    var maximo = parseInt(aviso.getAttribute("data-maximo") || "0", 10);
+    var quedan = maximo - area.value.length;
+    aviso.textContent = quedan === 1 ? "Queda 1 de " + maximo + " caracteres." :
+      "Quedan " + quedan + " de " + maximo + " caracteres.";
+    aviso.classList.toggle("campo__contador--cerca", quedan < maximo / 10);
+  }
+
   function iniciar() {
     document.documentElement.classList.add("js");
     var resumen = document.querySelector("[data-enfocar]");
@@ -134,6 +144,10 @@
       form.addEventListener("change", function () { actualizarVisibles(form); });
     });
     document.querySelectorAll("[data-grupo]").forEach(renumerar);
+    document.querySelectorAll("textarea[maxlength]").forEach(contar);
+    document.addEventListener("input", function (ev) {
+      if (ev.target.matches && ev.target.matches("textarea[maxlength]")) { contar(ev.target); }
+    });
     document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) { b.hidden = false; });
 
     document.addEventListener("click", function (ev) {

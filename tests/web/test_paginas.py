@@ -17,7 +17,7 @@ def _texto(html: bytes) -> str:
 
 @pytest.mark.parametrize(("ruta", "contiene"), [
     ("/", "Empezar"),
-    ("/caso", "Cuéntenos qué pasó"),
+    ("/caso", "Paso 1 de 7"),
     ("/reglas", "Catálogo de reglas"),
     ("/privacidad", "Ley 1581 de 2012"),
     ("/api/docs", "API de Salida"),
@@ -32,17 +32,24 @@ def test_paginas_get(client, ruta, contiene):
     assert "No es asesoría legal" in texto
 
 
-def test_formulario_tiene_secciones_ayudas_y_no_se(client):
+def test_el_primer_paso_es_corto_y_sin_valores_que_decidan(client):
     html = client.get("/caso").data.decode()
-    for titulo in ("Su contrato", "Cláusula de permanencia", "Las fallas del servicio",
-                   "Reclamaciones que ya presentó", "Sus datos para las cartas"):
+    assert "<h1>Su contrato</h1>" in html and "Paso 1 de 7" in html
+    assert "día de corte" in html.lower()
+    assert 'action="/caso/paso/contrato"' in html and 'name="csrf_token"' in html and "novalidate" in html
+    assert "Permanencia" not in html.split("<main")[1].split("</form>")[0]  # one topic per page
+    assert "Más datos (opcional)" in html
+
+
+def test_formulario_completo_tiene_todas_las_preguntas(client, semilla_form):
+    semilla_form["accion"] = "agregar:fallas"
+    html = client.post("/caso", data=semilla_form).data.decode()
+    for titulo in ("Su contrato", "Permanencia", "Las fallas", "Lo que ya hizo", "Sus datos para las cartas"):
         assert titulo in html
-    assert "día de corte" in html.lower() and "CUN" in html
-    assert html.count('value="nose"') >= 4
-    assert html.count('name="fallas[0].servicio"') == 1 and 'name="fallas[1].servicio"' in html
+    assert re.search(r'name="permanencia.tiene" value="nose"', html)
     assert 'value="agregar:fallas"' in html and 'value="quitar:fallas:0"' in html
     assert '<template id="plantilla-fallas">' in html
-    assert 'name="csrf_token"' in html and "novalidate" in html
+    assert 'maxlength="1000"' in html and "Hasta 1000 caracteres." in html
 
 
 def test_semilla_da_la_decision(client, semilla_form):
@@ -88,23 +95,23 @@ def test_agregar_fila_en_el_servidor_enfoca_la_nueva(client, semilla_form):
     assert r.status_code == 200
     html = r.data.decode()
     assert 'name="reclamaciones[1].fecha_radicacion"' in html
-    assert re.search(r'id="campo-reclamaciones-1-tipo"[^>]*autofocus', html)
+    assert re.search(r'id="campo-reclamaciones-1-fecha_radicacion"[^>]*autofocus', html)
     assert "resumen-errores" not in html
 
 
 def test_quitar_fila_en_el_servidor(client, semilla_form):
     semilla_form["accion"] = "quitar:fallas:0"
     html = client.post("/caso", data=semilla_form).data.decode()
-    assert 'name="fallas[2].servicio"' not in html
-    assert re.search(r'name="fallas\[0\]\.servicio".*?<option value="telefonia_fija" selected', html, re.S)
+    assert 'name="fallas[2].servicios"' not in html
+    assert re.search(r'name="fallas\[0\]\.servicios" value="telefonia_fija" checked', html)
 
 
-def test_editar_desde_la_decision_conserva_todo(client, semilla_json):
+def test_editar_desde_la_decision_lleva_a_revisar_con_todo(client, semilla_json):
     r = client.post("/caso/editar", data={"caso": semilla_json})
-    assert r.status_code == 200
-    html = r.data.decode()
-    assert 'value="Ana María Pérez Gómez"' in html
-    assert 'value="2026-11-03"' in html and 'value="19:40"' in html
+    assert r.status_code == 303 and r.headers["Location"] == "/caso/revisar"
+    texto = _texto(client.get("/caso/revisar").data)
+    assert "Ana María Pérez Gómez" in texto and "3 de noviembre de 2026, 19:40" in texto
+    html = client.get("/caso/paso/permanencia").data.decode()
     assert re.search(r'name="permanencia.tiene" value="si"\s+checked', html)
 
 
@@ -163,3 +170,45 @@ def test_fecha_extrema_en_el_formulario(client, semilla_form):
     r = client.post("/caso", data=semilla_form)
     assert r.status_code == 422
     assert "entre los años 1990 y 2100" in r.data.decode()
+
+
+def test_privacidad_nombra_al_responsable_y_el_borrador():
+    import copy
+
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    app = create_app({**copy.deepcopy(CONFIG_PRUEBAS),
+                      "RESPONSABLE_DATOS": "Fundación Ejemplo, datos@ejemplo.org"})
+    texto = _texto(app.test_client().get("/privacidad").data)
+    assert "Fundación Ejemplo, datos@ejemplo.org" in texto
+    assert "borrador" in texto and "2 horas" in texto and "base de datos" in texto
+
+
+def test_en_produccion_no_arranca_sin_responsable(monkeypatch):
+    import sys
+    import types
+
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    monkeypatch.setitem(sys.modules, "gunicorn.workers.base", types.ModuleType("gunicorn.workers.base"))
+    with pytest.raises(RuntimeError, match="SALIDA_RESPONSABLE_DATOS"):
+        create_app(dict(CONFIG_PRUEBAS))
+    assert create_app({**CONFIG_PRUEBAS, "RESPONSABLE_DATOS": "Fundación Ejemplo"}) is not None
+
+
+def test_reglas_dice_si_y_no():
+    from app import create_app
+    from tests.web.conftest import CONFIG_PRUEBAS
+
+    html = create_app(dict(CONFIG_PRUEBAS)).test_client().get("/reglas").data.decode()
+    assert "True" not in html and "False" not in html and "<td>Sí</td>" in html
+
+
+def test_cabecera_de_una_fila_y_enlaces_de_organizaciones_en_el_pie(client):
+    html = client.get("/caso").data.decode()
+    cabecera = html[html.index('<header'):html.index('</header>')]
+    assert "Lotes" not in cabecera and "Reglas" not in cabecera and "Organizaciones" in cabecera
+    pie = html[html.index('<footer'):]
+    assert "/lotes" in pie and "Organizaciones" in pie
