@@ -196,9 +196,11 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
         )
     return Veredicto(
         "no_cumple",
-        f"Se pactaron {perm.meses} meses, más que el máximo legal de {usado.valor}. Algunas fuentes "
-        "admiten plazos mayores cuando se financia el equipo de internet (dato por confirmar): "
-        "pida que un abogado lo revise.",
+        f"Se pactaron {perm.meses} meses, más que el máximo legal de {usado.valor}. Es un argumento "
+        "discutible, no una invalidez probada: cumplido el mes "
+        f"{usado.valor}, puede pedir como petición principal que no le cobren nada por la "
+        "permanencia y, en subsidio, solo la parte proporcional. Algunas fuentes admiten plazos "
+        "mayores cuando se financia el equipo de internet (dato por confirmar).",
         fuerza="argumentable", fecha=perm.fecha_inicio, parametros=[usado],
     )
 
