@@ -30,7 +30,7 @@ def construir(caso: Caso, decision: Decision, tipo: str) -> Carta:
     recl = vista.reclamaciones(caso, decision)
     objeto = _objeto(decision, tipo, recl)
     pedidas = set(decision.cartas_solicitudes.get(tipo, []))
-    termina = "terminar" in pedidas and bool(decision.terminacion.puede_terminar)
+    termina = (tipo == "terminacion" or "terminar" in pedidas) and bool(decision.terminacion.puede_terminar)
     return Carta(
         tipo=tipo, titulo=etiquetas.TITULOS[tipo], ciudad=caso.usuario.ciudad,
         fecha=decision.fecha_evaluacion, operador=vista.operador(caso, decision),
