@@ -7,6 +7,7 @@ from rules.caso import Caso
 from rules.contexto import Contexto
 from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision, Tramite
 from rules.procedimiento import cartas_del_procedimiento
+from rules.solicitudes import SAP_VIVO
 from rules.terminacion import quiere_terminar
 
 
@@ -60,6 +61,9 @@ def no_disponibles(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> dict[str, s
     if not any(e.sap for e in ctx.pqrs):
         motivos["silencio_positivo"] = ("Ninguna reclamación tiene silencio administrativo "
                                         "positivo: no hay una sin respuesta vencido su plazo.")
+    elif not any(e.sap and e.estado in SAP_VIVO for e in ctx.pqrs):
+        motivos["silencio_positivo"] = ("El operador ya cumplió lo que se entiende concedido por "
+                                        "silencio positivo.")
     abiertos = [e for e in ctx.pqrs if e.estado == "recurso_en_termino"]
     if not abiertos:
         motivos["recurso"] = ("No hay una respuesta desfavorable o parcial del operador con el "

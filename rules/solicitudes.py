@@ -31,14 +31,14 @@ ORIGEN: dict[str, frozenset[str]] = {
     "revertir_cambio": frozenset({"revertir_cambio"}),
 }
 SOLO_TERMINACION = frozenset({"terminar", "sin_permanencia"})
+# States in which a silencio positivo still has to be claimed (not yet carried out).
+SAP_VIVO = frozenset({"silencio_positivo", "incumplido", "recurso_en_termino", "apelada"})
 
 
 def objeto(pasos: list[Tramite], tipo: str) -> Tramite | None:
     """The complaint a silencio-positivo or recurso letter is about."""
     if tipo == "silencio_positivo":
-        return next((t for t in pasos if t.sap_desde is not None
-                     and t.estado in ("silencio_positivo", "incumplido", "recurso_en_termino",
-                                      "apelada")), None)
+        return next((t for t in pasos if t.sap_desde is not None and t.estado in SAP_VIVO), None)
     if tipo == "recurso":
         return next((t for t in pasos if t.estado == "recurso_en_termino"), None)
     return None
