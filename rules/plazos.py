@@ -55,6 +55,9 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             id="aviso_terminacion", desde=hoy, vence=calc.limite_vigente,
             dias_habiles=calc.dias_habiles, vencido=False, consecuencia="terminacion_al_corte",
             estado=estado.estado if estado else None, fundamento=por_regla["T2"].id,
+            festivos_por_confirmar=list(calc.festivos_u), debatible=bool(calc.festivos_u),
+            nota=("cuenta como festivo un día por confirmar (Ley 2578 de 2026); es la fecha más "
+                  "temprana posible" if calc.festivos_u else None),
         ))
     t6 = por_regla["T6"]
     if t6.resultado in ("cumple", "falta_informacion") and t6.parametros:

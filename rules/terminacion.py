@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rules import texto
-from rules.calendario import restar_habiles, siguiente_corte, vencimiento
+from rules.calendario import festivos_por_confirmar, restar_habiles, siguiente_corte, vencimiento
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
@@ -28,6 +28,7 @@ class CalculoTerminacion:
     a_tiempo: bool  # the request met this period's notice
     limite_siguiente: date | None = None  # last day to ask for the next period's cut-off
     prepago: bool = False
+    festivos_u: tuple[date, ...] = ()  # holidays of status U between the deadline and its cut-off
 
     @property
     def limite_vigente(self) -> date | None:
@@ -57,8 +58,12 @@ def calcular_terminacion(ctx: Contexto) -> CalculoTerminacion | None:
     a_tiempo = fecha <= limite
     siguiente = siguiente_corte(corte, dia_corte)
     efectiva = corte if a_tiempo else siguiente
+    limite_siguiente = restar_habiles(siguiente, int(dias))
+    # Counting back over a holiday of status U as a holiday gives the earlier, safer date (§7).
+    vigente = limite if a_tiempo else limite_siguiente
     return CalculoTerminacion(fecha, solicitud is not None, int(dias), corte, limite, efectiva,
-                              a_tiempo, restar_habiles(siguiente, int(dias)))
+                              a_tiempo, limite_siguiente,
+                              festivos_u=tuple(festivos_por_confirmar(vigente, efectiva)))
 
 
 def explicar_fechas(calc: CalculoTerminacion) -> str:
@@ -137,6 +142,10 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
         faltan = "faltaban" if calc.ya_solicitada else "faltan"
         explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "
                        f"termina en el corte siguiente, el {texto.fecha(calc.fecha_efectiva)}.")
+    if calc.festivos_u and not calc.ya_solicitada:
+        explicacion += (" Esa fecha cuenta como festivo el " + texto.lista(
+            texto.fecha(d) for d in calc.festivos_u) + " (Ley 2578 de 2026, por confirmar): si no lo "
+            "fuera, tendría un día más; use la fecha más temprana.")
     return Veredicto("cumple", explicacion, fuerza="solida", fecha=calc.fecha_solicitud,
                      parametros=[usado])
 
