@@ -231,7 +231,8 @@ def p8_impugnable(ctx: Contexto) -> Veredicto:
     formales = []
     if solo_conexion(ctx) and perm.beneficio not in ("descuento_conexion", "desconocido"):
         formales.append("se pactó cuando la Res. CRC 4930 de 2016 solo permitía amarrar a la "
-                        "permanencia el cargo de conexión de servicios fijos")
+                        "permanencia el cargo de conexión de servicios fijos (la fecha en que empezó "
+                        "a regir está por confirmar)")
     if perm.documento_separado is False:
         formales.append("no consta en un documento aparte aceptado por usted")
     if perm.ofrecieron_plan_sin_permanencia is False:

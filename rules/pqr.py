@@ -288,8 +288,8 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
     "Q3-recurso",
     "Contra una respuesta desfavorable cabe reposición y en subsidio apelación, en 10 días hábiles",
     CAPITULO,
-    (REGIMEN, "MODELO-CONTRATO", "SIC-TRAMITE"),
-    ("recurso_dias_habiles",),
+    (REGIMEN, "MODELO-CONTRATO", "SIC-TRAMITE", "CPACA-76"),
+    ("recurso_dias_habiles", "recurso_dias_habiles_seguro"),
 )
 def q3_recurso(ctx: Contexto) -> Veredicto:
     """Recurso de reposición y en subsidio apelación within 10 business days of notification."""
