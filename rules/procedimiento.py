@@ -55,6 +55,18 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          f"cumpla lo pedido {cuando}. Si no cumple, acuda a la SIC."),
             fundamento=q2, estado="S",
         )
+    abierto = next((o for o in ctx.pqrs if o.estado == "recurso_en_termino"), None)
+    if abierto is not None and e.estado in ("incumplido", "respondida_desfavorable",
+                                            "respondida_parcial"):
+        # Q4: while a recurso window is open, the SIC letter waits (it would carry that dispute too).
+        return SiguientePaso(
+            accion="esperar", ante="SIC", desde=ctx.hoy,
+            descripcion=(f"Podrá acudir a la SIC por {e.nombre}, pero primero presente el recurso "
+                         f"contra la respuesta a {abierto.nombre}, que vence el "
+                         f"{texto.fecha(abierto.recurso_vence)}: una queja ante la SIC mientras "  # type: ignore[arg-type]
+                         "corre ese término no impide que esa decisión quede en firme."),
+            fundamento=q4, estado="S",
+        )
     if e.estado == "incumplido":
         return SiguientePaso(
             accion="presentar", carta="queja_sic", ante="SIC", desde=e.sap_desde,
