@@ -104,10 +104,12 @@ def _motivo(ctx: Contexto, clave: str, tipo: str, pasos: list[Tramite]) -> str |
         if ORIGEN[clave] & pidio:
             return None
         que = "silencio positivo" if tipo == "silencio_positivo" else "recurso"
+        donde = ("va en la carta de terminación" if clave in SOLO_TERMINACION
+                 else "pídala en una queja nueva")
         return (f"No la pidió en la reclamación a la que se refiere el {que}: "
                 + ("el silencio positivo solo concede lo que se pidió" if tipo == "silencio_positivo"
                    else "el recurso solo discute lo que se decidió")
-                + "; pídala en una queja nueva.")
+                + f"; {donde}.")
     return None  # the SIC complaint carries everything asked of the operator
 
 
