@@ -115,8 +115,9 @@ def _pretensiones(caso: Caso, decision: Decision, tipo: str, recl: list[Reclamac
     if tipo == "queja_sic":
         saps = [r for r in recl if r.sap]
         negadas = [r for r in recl if r.sentido in ("desfavorable", "parcialmente favorable")]
+        pendientes = [r for r in saps if r.sap_cumplido is not True]
         return [Item("investigar", {"saps": saps, "negadas": negadas}),
-                Item("ordenar", {"saps": saps}),
+                *([Item("ordenar", {"saps": pendientes})] if pendientes or not saps else []),
                 *_materia(caso, decision, pedidas, termina, "ordenar_que"),
                 Item("sancionar"), Item("informar_radicado")]
     items = _materia(caso, decision, pedidas, termina, "pedir", solo_terminacion=tipo == "terminacion")

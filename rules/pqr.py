@@ -394,12 +394,18 @@ def q4_sic(ctx: Contexto) -> Veredicto:
                  "directamente a la SIC no impide que la decisión quede en firme.")
     rutas = [e for e in ctx.pqrs if (d := ruta_sic_desde(e)) is not None and d <= ctx.hoy]
     if rutas:
-        return Veredicto(
-            "cumple",
-            "Ya puede acudir a la Superintendencia de Industria y Comercio por "
-            + texto.lista(e.nombre for e in rutas) + ", con su CUN y la cronología del caso." + aviso,
-            fuerza="solida", fecha=ctx.hoy,
-        )
+        sancion = [e for e in rutas if e.estado == "cumplida"]
+        otras = [e for e in rutas if e not in sancion]
+        partes = []
+        if otras:
+            partes.append("Ya puede acudir a la Superintendencia de Industria y Comercio por "
+                          + texto.lista(e.nombre for e in otras)
+                          + ", con su CUN y la cronología del caso.")
+        if sancion:
+            partes.append("El operador ya cumplió lo concedido por silencio positivo en "
+                          + texto.lista(e.nombre for e in sancion) + "; si quiere, puede pedir a la "
+                          "SIC que lo sancione por no haber respondido a tiempo.")
+        return Veredicto("cumple", " ".join(partes) + aviso, fuerza="solida", fecha=ctx.hoy)
     if abiertos:
         return Veredicto("no_cumple", aviso.strip(), fecha=ctx.hoy)
     apeladas = [e for e in ctx.pqrs if e.estado == "apelada" and e.reclamacion.tipo == "recurso"]
@@ -435,7 +441,7 @@ def q4_sic(ctx: Contexto) -> Veredicto:
 def ruta_sic_desde(e: EstadoPQR) -> date | None:
     """The day a SIC complaint about this PQR becomes possible (None when it is not the way)."""
     r = e.reclamacion
-    if e.estado in ("silencio_positivo", "incumplido"):
+    if e.estado in ("silencio_positivo", "incumplido", "cumplida"):
         return e.sap_desde
     if e.estado in ("respondida_desfavorable", "respondida_parcial"):
         return r.fecha_respuesta

@@ -40,7 +40,7 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          "la SIC decide la apelación."),
             fundamento=q3, estado=e.recurso_estado or "S",  # type: ignore[arg-type]
         )
-    if e.estado in ("silencio_positivo",):
+    if e.estado == "silencio_positivo":
         vence = e.cumplimiento_vence
         if vence is not None and vence >= ctx.hoy:
             cuando = f"a más tardar el {texto.fecha(vence)}"
@@ -119,11 +119,16 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          "sustituye la apelación que no se presentó a tiempo."),
             fundamento=q3, estado="S",
         )
+    if e.estado == "cumplida":
+        return SiguientePaso(
+            accion="presentar", carta="queja_sic", ante="SIC", desde=e.sap_desde,
+            descripcion=(f"El operador ya cumplió lo concedido por silencio positivo en {e.nombre}. "
+                         "Si quiere que la SIC lo sancione por no haber respondido a tiempo, puede "
+                         "presentarle una queja; es opcional."),
+            fundamento=q4, estado="S",
+        )
     return SiguientePaso(
-        accion="ninguna",
-        descripcion=(f"{texto.mayuscula(e.nombre)} quedó resuelta" +
-                     (": el operador ya cumplió el silencio positivo." if e.estado == "cumplida"
-                      else " a su favor.")),
+        accion="ninguna", descripcion=f"{texto.mayuscula(e.nombre)} quedó resuelta a su favor.",
         fundamento=q2, estado="S",
     )
 
@@ -136,6 +141,8 @@ def _estado(ctx: Contexto, nombre: str, fecha: object) -> str:
 def cartas_del_procedimiento(pasos: list[Tramite]) -> set[str]:
     """Letters the procedure calls for; never the SIC while a recurso window is open (Q4)."""
     cartas = {t.siguiente_paso.carta for t in pasos if t.siguiente_paso.carta}
+    if any(t.estado == "recurso_en_termino" and t.sap_desde is not None for t in pasos):
+        cartas.add("silencio_positivo")  # the recurso comes first; the SAP claim does not expire
     if any(t.estado == "recurso_en_termino" for t in pasos):
         cartas.discard("queja_sic")
     elif any(t.estado == "silencio_positivo" for t in pasos):
