@@ -256,6 +256,10 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
                           f"{texto.fecha(e.sap_desde)}")  # type: ignore[arg-type]
             fuerza = fuerza or "argumentable"
             aplica = True
+        elif r.fecha_respuesta is not None and r.respuesta_incompleta:
+            partes.append(f"{base}; respondieron el {texto.fecha(r.fecha_respuesta)} sin resolver "
+                          "todo lo pedido: si no lo completan dentro del plazo, desde el día "
+                          "siguiente opera el silencio positivo sobre lo no resuelto")
         elif r.fecha_respuesta is not None and e.debatible and r.fecha_respuesta > e.vence_temprano:  # type: ignore[operator]
             partes.append(f"{base} y respondieron el {texto.fecha(r.fecha_respuesta)}: a tiempo "
                           "según el conteo del manual, tarde con la lectura más estricta; que haya "
