@@ -6,14 +6,17 @@ the subscriber reported. Templates word each item; nothing here writes letter pr
 
 from __future__ import annotations
 
+from datetime import date
+
 from letters import etiquetas, fundamentos, vista
 from letters.errores import CartaNoDisponible
 from letters.vista import Carta, Item, Reclamacion
 from rules import Caso, Decision
+from rules.solicitudes import objeto
 
+# §9: this notice belongs on the page and on a cover sheet, never inside the letter the user files.
 AVISO = ("Carta redactada con ayuda de Salida. Quien la firma la revisa y la presenta por su cuenta; "
          "no constituye asesoría legal.")
-MATERIAS_FALLA = frozenset({"compensacion", "informacion_falla", "reembolso_gastos"})
 
 
 def construir(caso: Caso, decision: Decision, tipo: str) -> Carta:
@@ -25,12 +28,13 @@ def construir(caso: Caso, decision: Decision, tipo: str) -> Carta:
         motivo = decision.cartas_no_disponibles.get(tipo, "La decisión no permite esta carta.")
         raise CartaNoDisponible(tipo, motivo)
     recl = vista.reclamaciones(caso, decision)
-    objeto = _objeto(tipo, recl)
-    pedidas = _pedidas(caso, tipo, objeto)
-    termina = fundamentos.pide_terminar(caso, decision, tipo, objeto.claves if objeto else None)
+    objeto = _objeto(decision, tipo, recl)
+    pedidas = set(decision.cartas_solicitudes.get(tipo, []))
+    termina = (tipo == "terminacion" or "terminar" in pedidas) and bool(decision.terminacion.puede_terminar)
     return Carta(
         tipo=tipo, titulo=etiquetas.TITULOS[tipo], ciudad=caso.usuario.ciudad,
-        fecha=decision.fecha_evaluacion, operador=vista.operador(caso), usuario=vista.usuario(caso),
+        fecha=decision.fecha_evaluacion, operador=vista.operador(caso, decision),
+        usuario=vista.usuario(caso),
         contrato=vista.contrato(caso), cuns=_cuns(caso, tipo, objeto), fallas=vista.fallas(caso),
         meses=vista.meses(decision), reclamaciones=recl,
         hechos=_hechos(caso, decision, tipo, recl, objeto, termina),
@@ -42,22 +46,10 @@ def construir(caso: Caso, decision: Decision, tipo: str) -> Carta:
     )
 
 
-def _objeto(tipo: str, recl: list[Reclamacion]) -> Reclamacion | None:
-    """The PQR the letter is about: the one with silencio positivo, or the one appealed."""
-    if tipo == "silencio_positivo":
-        return next((r for r in recl if r.sap), None)
-    if tipo == "recurso":
-        return next((r for r in recl if r.recurso_vence is not None), None)
-    return None
-
-
-def _pedidas(caso: Caso, tipo: str, objeto: Reclamacion | None) -> set[str]:
-    """What the letter asks for, in the case's vocabulary of requests."""
-    if objeto is not None:
-        return set(objeto.claves)
-    if tipo == "queja_sic":
-        return {p for r in caso.reclamaciones for p in r.pretensiones} | set(caso.pretensiones)
-    return set(caso.pretensiones)
+def _objeto(decision: Decision, tipo: str, recl: list[Reclamacion]) -> Reclamacion | None:
+    """The PQR the letter is about, as the decision's procedure names it."""
+    t = objeto(decision.procedimiento, tipo)
+    return None if t is None else recl[t.reclamacion]
 
 
 def _cuns(caso: Caso, tipo: str, objeto: Reclamacion | None) -> list[str]:
@@ -123,8 +115,9 @@ def _pretensiones(caso: Caso, decision: Decision, tipo: str, recl: list[Reclamac
     if tipo == "queja_sic":
         saps = [r for r in recl if r.sap]
         negadas = [r for r in recl if r.sentido in ("desfavorable", "parcialmente favorable")]
+        pendientes = [r for r in saps if r.sap_cumplido is not True]
         return [Item("investigar", {"saps": saps, "negadas": negadas}),
-                Item("ordenar", {"saps": saps}),
+                *([Item("ordenar", {"saps": pendientes})] if pendientes or not saps else []),
                 *_materia(caso, decision, pedidas, termina, "ordenar_que"),
                 Item("sancionar"), Item("informar_radicado")]
     items = _materia(caso, decision, pedidas, termina, "pedir", solo_terminacion=tipo == "terminacion")
@@ -142,22 +135,23 @@ def _pretensiones(caso: Caso, decision: Decision, tipo: str, recl: list[Reclamac
 
 def _materia(caso: Caso, decision: Decision, pedidas: set[str], termina: bool,
              verbo: str, solo_terminacion: bool = False) -> list[Item]:
-    """The substance asked (termination, permanence, compensation, costs, information, changes)."""
+    """The substance asked: every request of the decision's ledger that this letter carries."""
     items: list[Item] = []
     t, perm, comp = decision.terminacion, decision.permanencia, decision.compensacion
+    libro = {s.id: s for s in decision.solicitudes}
     if termina and t.fecha_efectiva is not None:
         items.append(Item("terminar", {
-            "verbo": verbo, "fecha": t.fecha_efectiva, "limite": t.fecha_limite_aviso,
+            "verbo": verbo, "fecha": t.fecha_efectiva, "limite": _limite_vigente(decision),
             "dias": t.dias_habiles_aviso, "ya_pedida": caso.solicitud_terminacion is not None,
             "servicios": [etiquetas.servicio(s) for s in caso.contrato.servicios],
         }))
+    if "sin_permanencia" in pedidas or (termina and perm.existe):
         if perm.existe and perm.fundamentos and perm.exigible is not True:
-            # Grounds to leave without paying; when none is solid (exigible None), ask subsidiarily
-            # for no more than the proportional amount.
             items.append(Item("sin_permanencia", {"verbo": verbo, "fuerza": perm.fuerza,
                                                   "exigido": caso.permanencia.valor_exigido
                                                   if caso.permanencia else None}))
-            if perm.fuerza != "solida" and perm.valor_proporcional:
+            sub = libro.get("sin_permanencia")
+            if perm.fuerza != "solida" and perm.valor_proporcional and (sub is None or sub.subsidiaria):
                 items.append(_tope(caso, perm.valor_proporcional, perm.meses_restantes, verbo, True))
         elif perm.existe and perm.exigible and perm.valor_maximo is not None:
             items.append(_tope(caso, perm.valor_maximo, perm.meses_restantes, verbo, False))
@@ -170,23 +164,32 @@ def _materia(caso: Caso, decision: Decision, pedidas: set[str], termina: bool,
             "estado": comp.estado_formula, "n": len(superan),
             "meses": [m for m in vista.meses(decision) if m.supera],
         }))
-    c6 = decision.hallazgo("C6")
-    if (caso.gastos_adicionales and "reembolso_gastos" in pedidas and c6 is not None
-            and c6.resultado == "cumple"):
+    elif "compensacion" in pedidas:
+        items.append(Item("compensacion_sin_monto", {
+            "verbo": verbo, "fuerza": libro["compensacion"].fuerza,
+            "servicios": list(dict.fromkeys(etiquetas.servicio(f.servicio) for f in caso.fallas)),
+        }))
+    if "reembolso_gastos" in pedidas and caso.gastos_adicionales:
         items.append(Item("reembolso", {"verbo": verbo, "gastos": list(caso.gastos_adicionales),
                                         "total": sum(g.valor for g in caso.gastos_adicionales)}))
-    q5 = decision.hallazgo("Q5")
-    if q5 is not None and q5.resultado == "cumple":
-        if "informacion_falla" in pedidas and caso.fallas:
-            items.append(Item("informacion", {"verbo": verbo}))
-        if "copia_contrato" in pedidas:
-            items.append(Item("copia_contrato", {"verbo": verbo,
-                                                 "anexo": caso.permanencia is not None}))
+    if "informacion_falla" in pedidas and caso.fallas:
+        items.append(Item("informacion", {"verbo": verbo}))
+    if "copia_contrato" in pedidas:
+        items.append(Item("copia_contrato", {"verbo": verbo, "anexo": caso.permanencia is not None}))
     b2 = decision.hallazgo("B2")
-    if b2 is not None and b2.resultado == "cumple" and caso.cambios_unilaterales:
+    if caso.cambios_unilaterales and ("revertir_cambio" in pedidas or (
+            verbo == "pedir" and b2 is not None and b2.resultado == "cumple")):
         items.append(Item("revertir", {"verbo": verbo,
                                        "fechas": sorted(c.fecha for c in caso.cambios_unilaterales)}))
     return items
+
+
+def _limite_vigente(decision: Decision) -> date | None:
+    """The notice deadline that still decides the effective date (this period's, else the next)."""
+    t = decision.terminacion
+    if t.fecha_limite_aviso is not None and t.fecha_limite_aviso >= decision.fecha_evaluacion:
+        return t.fecha_limite_aviso
+    return t.fecha_limite_aviso_siguiente
 
 
 def _tope(caso: Caso, valor: int, meses: int | None, verbo: str, subsidiaria: bool) -> Item:

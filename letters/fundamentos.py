@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 
 from letters.vista import Item, Reclamacion
-from rules import Caso, Decision
+from rules import Decision
 from rules.decision import Cita, Hallazgo
-
-PIDE_TERMINAR = frozenset({"terminar_sin_penalidad", "terminar"})
 
 # Rulebook ids each kind may cite, in the order the letter argues them. Permanence grounds
 # (the decision's `permanencia.fundamentos`) are added where the letter asks for termination.
@@ -39,19 +37,6 @@ def imprimible(cita: Cita) -> bool:
     return cita.estado == "V" or not _ARTICULO.search(cita.norma)
 
 
-def pide_terminar(caso: Caso, decision: Decision, tipo: str, objeto_claves: list[str] | None) -> bool:
-    """Whether this letter asks to end the contract (so that permanence grounds belong in it)."""
-    if not decision.terminacion.puede_terminar:
-        return False
-    if tipo == "terminacion":
-        return True
-    if tipo in ("silencio_positivo", "recurso"):
-        return bool(PIDE_TERMINAR & set(objeto_claves or []))
-    if tipo == "queja_sic":
-        return any(PIDE_TERMINAR & set(r.pretensiones) for r in caso.reclamaciones)
-    return bool(PIDE_TERMINAR & set(caso.pretensiones))
-
-
 def seleccionar(decision: Decision, tipo: str, pedidas: set[str], termina: bool,
                 recl: list[Reclamacion]) -> list[Item]:
     """The grounds a letter of kind `tipo` cites, as items carrying printable citations."""
@@ -68,16 +53,31 @@ def seleccionar(decision: Decision, tipo: str, pedidas: set[str], termina: bool,
         elegidos.extend(_permanencia(decision))
     items: list[Item] = []
     vistos: set[str] = set()
+    motivos = set(decision.permanencia.fundamentos) if termina else set()
     for h in elegidos:
-        if h.resultado != "cumple" or h.id in vistos:
+        if (h.resultado != "cumple" and h.id not in motivos) or h.id in vistos:
             continue
-        citas = [texto_cita(c) for c in h.citas if imprimible(c)]
+        citas = [c for c in h.citas if imprimible(c)]
         if not citas:
             continue
         vistos.add(h.id)
         items.append(Item(h.regla, {"id": h.id, "titulo": h.titulo, "fuerza": h.fuerza or "solida",
-                                    "citas": citas, "saps": [r for r in recl if r.sap]}))
+                                    "citas": [texto_cita(c) for c in citas],
+                                    "fuentes": _por_tipo(citas),
+                                    "saps": [r for r in recl if r.sap]}))
     return items
+
+
+ROTULOS_FUENTE = {"norma": "Normas", "comunicado": "Comunicado de prensa",
+                  "decision": "Decisiones de la SIC", "doctrina": "Otras fuentes"}
+
+
+def _por_tipo(citas: list[Cita]) -> list[tuple[str, list[str]]]:
+    """Citations grouped by what they are (norms, a press release, SIC decisions, other sources)."""
+    grupos: dict[str, list[str]] = {}
+    for c in citas:
+        grupos.setdefault(ROTULOS_FUENTE[c.tipo], []).append(texto_cita(c))
+    return list(grupos.items())
 
 
 def _permanencia(decision: Decision) -> list[Hallazgo]:

@@ -117,6 +117,7 @@ class Reclamacion:
     referencia: str | None = None
     motivos: str | None = None
     sap_cumplido: bool | None = None
+    estado: str | None = None  # the step's state in the decision's procedure
 
 
 @dataclass(frozen=True)
@@ -146,11 +147,12 @@ class Carta:
     compensacion: CompensacionDecision
 
 
-def operador(caso: Caso) -> Operador:
-    """The operator's legal name and NIT from the parameter file, or the name the user typed."""
+def operador(caso: Caso, decision: Decision | None = None) -> Operador:
+    """The addressee the decision chose (operator and services, §8), or the name the user typed."""
     if caso.operador == "otro":
         return Operador(nombre=caso.operador_nombre or "", nit=None, marca=None)
-    datos = parametros().operadores[caso.operador]
+    clave = decision.destinatario.clave if decision and decision.destinatario else caso.operador
+    datos = parametros().operadores[clave]
     return Operador(nombre=datos.razon_social, nit=datos.nit, marca=datos.marca)
 
 
@@ -199,6 +201,7 @@ def reclamaciones(caso: Caso, decision: Decision) -> list[Reclamacion]:
         (p.reclamacion, p.id): p for p in decision.plazos if p.reclamacion is not None
     }
     saps = {s.reclamacion: s for s in decision.silencio_positivo if s.reclamacion is not None}
+    estados = {t.reclamacion: t.estado for t in decision.procedimiento}
     salida = []
     for i, r in enumerate(caso.reclamaciones):
         respuesta, cumplimiento, recurso = (plazos.get((i, k)) for k in
@@ -221,6 +224,7 @@ def reclamaciones(caso: Caso, decision: Decision) -> list[Reclamacion]:
             recurso_vence=recurso.vence if recurso and not recurso.vencido else None,
             recurso_dias=recurso.dias_habiles if recurso else None,
             referencia=r.respuesta_referencia, motivos=r.respuesta_motivos, sap_cumplido=r.sap_cumplido,
+            estado=estados.get(i),
         ))
     return salida
 

@@ -28,9 +28,31 @@ def nombre_festivo(dia: date) -> str | None:
     return holidays.country_holidays("CO", years=dia.year, language="es").get(dia)
 
 
-def es_habil(dia: date) -> bool:
-    """Whether `dia` is a business day (Monday–Friday and not a national holiday)."""
-    return dia.weekday() < 5 and dia not in festivos(dia.year)
+def por_confirmar(dia: date) -> bool:
+    """Whether `dia` is a holiday whose legal source has status U in the parameter file."""
+    from rules.parametros import parametros
+
+    nombre = nombre_festivo(dia)
+    return nombre is not None and parametros().festivo(dia, nombre)[1] == "U"
+
+
+def festivos_por_confirmar(desde: date, hasta: date) -> list[date]:
+    """Weekday holidays of status U between `desde` and `hasta`, both included."""
+    dias = []
+    for anio in range(desde.year, hasta.year + 1):
+        dias += [d for d in festivos(anio) if desde <= d <= hasta and d.weekday() < 5
+                 and por_confirmar(d)]
+    return sorted(dias)
+
+
+def es_habil(dia: date, seguro: bool = False) -> bool:
+    """Whether `dia` is a business day (Monday–Friday and not a national holiday).
+
+    `seguro`: a holiday of status U counts as a business day (the earliest plausible deadline, §7).
+    """
+    if dia.weekday() >= 5:
+        return False
+    return dia not in festivos(dia.year) or (seguro and por_confirmar(dia))
 
 
 def habil_desde(dia: date) -> date:
@@ -40,13 +62,13 @@ def habil_desde(dia: date) -> date:
     return dia
 
 
-def sumar_habiles(dia: date, n: int) -> date:
-    """The n-th business day after `dia` (counting starts the day after)."""
+def sumar_habiles(dia: date, n: int, seguro: bool = False) -> date:
+    """The n-th business day after `dia` (counting starts the day after); `seguro` as in `es_habil`."""
     if n < 0:
         raise ValueError("n must be non-negative")
     while n:
         dia += _DIA
-        if es_habil(dia):
+        if es_habil(dia, seguro):
             n -= 1
     return dia
 

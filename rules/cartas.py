@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+from rules import texto
 from rules.caso import Caso
 from rules.contexto import Contexto
-from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision
+from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision, Tramite
+from rules.procedimiento import cartas_del_procedimiento
+from rules.solicitudes import SAP_VIVO
 from rules.terminacion import quiere_terminar
 
 
-def sugeridas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision) -> list[str]:
-    """The letters that follow from the findings, in the contract's order."""
+def sugeridas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision,
+              pasos: list[Tramite]) -> list[str]:
+    """The letters that follow from the findings and the procedure's next steps, in contract order."""
     caso = ctx.caso
     cartas: set[str] = set()
     if _materias_sin_queja(caso):
         cartas.add("queja")
     if caso.solicitud_terminacion is None and (quiere_terminar(ctx) or perm.fundamentos):
         cartas.add("terminacion")
-    if any(e.sap for e in ctx.pqrs):
-        cartas.add("silencio_positivo")
-    if por_regla["Q3"].resultado == "cumple":
-        cartas.add("recurso")
-    cerradas = [e for e in ctx.pqrs if e.reclamacion.sentido_respuesta in ("desfavorable", "parcial")
-                and (e.recurso_vence is None or ctx.hoy > e.recurso_vence)]
-    if por_regla["Q4"].resultado == "cumple" and (any(e.sap for e in ctx.pqrs) or cerradas):
-        cartas.add("queja_sic")
+    cartas |= cartas_del_procedimiento(pasos)
     return [c for c in TIPOS_CARTA if c in cartas]
 
 
@@ -64,12 +61,24 @@ def no_disponibles(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> dict[str, s
     if not any(e.sap for e in ctx.pqrs):
         motivos["silencio_positivo"] = ("Ninguna reclamación tiene silencio administrativo "
                                         "positivo: no hay una sin respuesta vencido su plazo.")
-    if por_regla["Q3"].resultado != "cumple":
+    elif not any(e.sap and e.estado in SAP_VIVO for e in ctx.pqrs):
+        motivos["silencio_positivo"] = ("El operador ya cumplió lo que se entiende concedido por "
+                                        "silencio positivo.")
+    abiertos = [e for e in ctx.pqrs if e.estado == "recurso_en_termino"]
+    if not abiertos:
         motivos["recurso"] = ("No hay una respuesta desfavorable o parcial del operador con el "
                               "plazo de recurso abierto.")
-    if por_regla["Q4"].resultado != "cumple":
+    if abiertos:
+        e = abiertos[0]
+        motivos["queja_sic"] = (f"Mientras corre el término del recurso (hasta el "
+                                f"{texto.fecha(e.recurso_vence)}), presente el recurso de "  # type: ignore[arg-type]
+                                "reposición y en subsidio apelación ante el operador: la SIC decide "
+                                "la controversia por esa apelación.")
+    elif not ctx.pqrs:
         motivos["queja_sic"] = ("Antes de acudir a la SIC debe presentar la PQR al operador y "
                                 "esperar su respuesta o el vencimiento del plazo.")
+    elif por_regla["Q4"].resultado != "cumple":
+        motivos["queja_sic"] = por_regla["Q4"].explicacion
     return motivos
 
 

@@ -288,6 +288,11 @@ class CambioUnilateral(Modelo):
     """Fecha del cambio que usted no autorizó."""
     descripcion: TextoLargo
     """Qué cambiaron (plan, precio, servicios)."""
+    # Extension (§9, labels are not proof): the facts that make a change unilateral.
+    previsto_en_contrato: bool | None = None
+    """¿El contrato preveía ese cambio (por ejemplo, un reajuste anual)? (vacío: no sabe)."""
+    notificado: bool | None = None
+    """¿Se lo avisaron antes, como exige el contrato? (vacío: no sabe)."""
 
 
 class GastoAdicional(Modelo):

@@ -7,7 +7,7 @@ from typing import Any
 from rules.engine import REGLAS_ORDENADAS
 from rules.parametros import Parametros, parametros
 from rules.registro import Regla
-from rules.resumenes import RESUMENES
+from rules.resumenes import CAMBIOS, RESUMENES
 
 ESTADOS = {"V": "verificado", "S": "fuentes secundarias", "U": "sin verificar (estimación)"}
 
@@ -55,6 +55,13 @@ def catalogo(p: Parametros | None = None) -> dict[str, Any]:
         ],
         "parametros": [_historia(p, n) for n in p.parametros],
         "operadores": [vars(o) for o in p.operadores.values()],
+        "cambios": [{"fecha": f, "reglas": ids, "descripcion": texto} for f, ids, texto in CAMBIOS],
+        "festivos": {
+            "fuente": p.cita(p.festivos.fuente).norma, "estado": p.festivos.estado,
+            "posteriores": [{"nombre": f.nombre_contiene, "desde": f.desde.isoformat(),
+                             "fuente": p.cita(f.fuente).norma, "estado": f.estado}
+                            for f in p.festivos.posteriores],
+        },
     }
 
 
@@ -85,6 +92,16 @@ def catalogo_markdown(p: Parametros | None = None) -> str:
               "Estados: **V** verificado en la norma o en una página oficial; **S** fuentes "
               "secundarias consistentes; **U** sin verificar: se usa como estimación, nunca como "
               "único fundamento de una conclusión fuerte.", ""]
+    por_id = {r["id"]: r for r in datos["reglas"]}
+    lineas += ["## Reglas nuevas o cambiadas", ""]
+    for cambio in datos["cambios"]:
+        lineas += [f"**{cambio['fecha']}** — {cambio['descripcion']}", ""]
+        for i in cambio["reglas"]:
+            r = por_id[i]
+            estados = ", ".join(sorted({c["estado"] for c in r["citas"]}))
+            fuentes = "; ".join(c["norma"] for c in r["citas"])
+            lineas.append(f"- {r['regla']} `{i}` — fuentes: {fuentes} (estado {estados})")
+        lineas.append("")
     capitulo = None
     for r in datos["reglas"]:
         if r["capitulo"] != capitulo:
@@ -101,8 +118,13 @@ def catalogo_markdown(p: Parametros | None = None) -> str:
     lineas += ["## Todos los parámetros", ""]
     for h in datos["parametros"]:
         lineas += _tabla_parametro(h)
-    lineas += ["## Operadores", "", "| clave | marca | razón social | NIT | estado |",
-               "|---|---|---|---|---|"]
-    lineas += [f"| {o['clave']} | {o['marca']} | {o['razon_social']} | {o['nit']} | {o['estado']} |"
-               for o in datos["operadores"]]
+    f = datos["festivos"]
+    lineas += ["## Festivos", "", f"Calendario de festivos: {f['fuente']} — **{f['estado']}**.", ""]
+    lineas += [f"- {x['nombre']} (desde {x['desde']}): {x['fuente']} — **{x['estado']}**"
+               for x in f["posteriores"]]
+    lineas += ["", "## Operadores", "",
+               "| clave | marca | razón social | NIT | estado | servicios fijos con |",
+               "|---|---|---|---|---|---|"]
+    lineas += [f"| {o['clave']} | {o['marca']} | {o['razon_social']} | {o['nit']} | {o['estado']} | "
+               f"{o['servicios_fijos'] or '—'} |" for o in datos["operadores"]]
     return "\n".join(lineas) + "\n"

@@ -220,7 +220,7 @@ def _cruza_mes(falla: Falla) -> bool:
     "C6-reclamar-compensacion-y-gastos",
     "Si no le compensaron, puede reclamarlo; los gastos que causó la falla se pueden pedir como perjuicios",
     CAPITULO,
-    ("L1480", "CC-1546"),
+    ("L1480",),  # damages, not the condición resolutoria tácita (which supports termination)
 )
 def c6_reclamar(ctx: Contexto) -> Veredicto:
     """Unapplied compensation is claimed in a PQR; extra costs may be claimed as damages (status U)."""

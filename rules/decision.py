@@ -31,6 +31,8 @@ class Cita(Salida):
     articulo: str | None = None
     estado: Estado
     url: str | None = None
+    # Extension: what the source is, so a letter cites a press release or a SIC decision as such.
+    tipo: Literal["norma", "comunicado", "decision", "doctrina"] = "norma"
 
 
 class ParametroUsado(Salida):
@@ -83,6 +85,9 @@ class TerminacionDecision(Salida):
     fecha_solicitud: date | None = None
     dias_habiles_aviso: int | None = None
     fecha_corte: date | None = None
+    # Extensions: the next period's deadline beside this one's, and the dates in one plain sentence.
+    fecha_limite_aviso_siguiente: date | None = None
+    explicacion: str | None = None
 
 
 class CompensacionMes(Salida):
@@ -126,6 +131,11 @@ class Plazo(Salida):
     estado: Estado | None = None
     fundamento: str | None = None
     reclamacion: int | None = None
+    # Extensions (§7): the date depends on a reading that is debatable (a weekend filing, a holiday
+    # whose status is U); the holidays of status U that the count depended on; why, in words.
+    debatible: bool = False
+    festivos_por_confirmar: list[date] = []
+    nota: str | None = None
 
 
 class SilencioPositivo(Salida):
@@ -136,6 +146,74 @@ class SilencioPositivo(Salida):
     desde: date | None = None
     causa: Literal["sin_respuesta", "respuesta_tardia", "respuesta_incompleta"] | None = None
     reclamacion: int | None = None
+
+
+EstadoTramite = Literal[
+    "en_termino", "respondida_favorable", "respondida_parcial", "respondida_desfavorable",
+    "respondida_incompleta", "recurso_en_termino", "recurso_extemporaneo", "en_firme", "apelada",
+    "silencio_positivo", "incumplido", "cumplida",
+]
+AccionPaso = Literal["esperar", "presentar", "ninguna"]
+
+
+class SiguientePaso(Salida):
+    """The one next step of a complaint: what to file, where, by when, and on what ground."""
+
+    accion: AccionPaso
+    descripcion: str
+    carta: TipoCarta | None = None
+    ante: Literal["operador", "SIC"] | None = None
+    desde: date | None = None
+    hasta: date | None = None  # never earlier than the evaluation date
+    fundamento: str
+    estado: Estado
+
+
+class Tramite(Salida):
+    """One complaint (petición, queja, recurso) as a dated step of the procedure."""
+
+    reclamacion: int
+    tipo: str
+    cun: str | None = None
+    estado: EstadoTramite
+    radicada: date
+    vence_respuesta: date
+    respondida: date | None = None
+    vence_recurso: date | None = None
+    sap_desde: date | None = None
+    cumplimiento_vence: date | None = None
+    recurre: int | None = None  # for a recurso: the complaint whose answer it attacks
+    recurrida_por: int | None = None
+    siguiente_paso: SiguientePaso
+
+
+class Destinatario(Salida):
+    """Who the letters to the operator are addressed to, from the operator and the services."""
+
+    clave: str
+    razon_social: str
+    nit: str | None = None
+    estado: Estado | None = None
+    confirmar: bool = False
+    motivo: str | None = None
+
+
+ClaveSolicitud = Literal[
+    "terminar", "sin_permanencia", "compensacion", "reembolso_gastos", "informacion_falla",
+    "copia_contrato", "revertir_cambio",
+]
+
+
+class Solicitud(Salida):
+    """One request of the user: its principal and subsidiary form, strength, and where it goes."""
+
+    id: ClaveSolicitud
+    principal: str
+    subsidiaria: str | None = None
+    fuerza: Fuerza | None = None
+    fundamentos: list[str] = []
+    cartas: list[TipoCarta] = []
+    omitida: dict[str, str] = {}  # letter kind → why this request is not in it
 
 
 class Decision(Salida):
@@ -158,6 +236,12 @@ class Decision(Salida):
     cartas_no_disponibles: dict[str, str] = {}
     # Extension: the answer term of a new PQR filed on fecha_evaluacion (the letter Salida drafts).
     respuesta_nueva_pqr: Plazo | None = None
+    # Extensions: the procedure, step by step; the addressee; the requests as a ledger, and which
+    # requests each letter carries.
+    procedimiento: list[Tramite] = []
+    destinatario: Destinatario | None = None
+    solicitudes: list[Solicitud] = []
+    cartas_solicitudes: dict[str, list[str]] = {}
 
     def hallazgo(self, id_o_regla: str) -> Hallazgo | None:
         """Return the finding with this id or rulebook id (e.g. 'P1' or 'P1-movil-prohibida')."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules import cartas, plazos
+from rules import cartas, plazos, procedimiento, solicitudes
 
 # Importing the chapters registers their rules, in rulebook order.
 from rules import compensacion as _c5  # noqa: F401
@@ -20,15 +20,18 @@ from rules.decision import (
     CompensacionDecision,
     CompensacionMes,
     Decision,
+    Destinatario,
     Hallazgo,
     PermanenciaDecision,
     SilencioPositivo,
     TerminacionDecision,
 )
+from rules.destinatario import destinatario
 from rules.incumplimiento import mas_fuerte
 from rules.parametros import Parametros, parametros
 from rules.regimen import regimen_en
 from rules.registro import REGLAS, Regla, Veredicto
+from rules.terminacion import explicar_fechas
 
 AVISO_LEGAL = ("Salida informa y redacta: usted revisa, firma y presenta sus cartas. Esto no es "
                "asesoría legal.")
@@ -57,13 +60,20 @@ def evaluar(caso: Caso, params: Parametros | None = None) -> Decision:
     por_regla = {h.regla: h for h in hallazgos}
     permanencia = _permanencia(ctx, por_regla)
     no_disponibles = cartas.no_disponibles(ctx, por_regla)
+    pasos = procedimiento.tramites(ctx, por_regla)
+    posibles = [t for t in TIPOS_CARTA if t not in no_disponibles]
+    terminacion = _terminacion(ctx, por_regla, permanencia)
+    compensacion = _compensacion(ctx)
+    libro = solicitudes.libro(ctx, por_regla, permanencia, terminacion, compensacion, pasos,
+                              posibles)
+    destino = destinatario(ctx)
     decision = Decision(
         version_reglas=ctx.p.version,
         fecha_evaluacion=ctx.hoy,
         regimen=regimen_en(ctx, ctx.hoy),
         permanencia=permanencia,
-        terminacion=_terminacion(ctx, por_regla, permanencia),
-        compensacion=_compensacion(ctx),
+        terminacion=terminacion,
+        compensacion=compensacion,
         plazos=plazos.plazos(ctx, por_regla),
         silencio_positivo=[
             SilencioPositivo(cun=e.reclamacion.cun, aplica=e.sap, desde=e.sap_desde,
@@ -72,11 +82,15 @@ def evaluar(caso: Caso, params: Parametros | None = None) -> Decision:
         ],
         hallazgos=hallazgos,
         faltantes=list(dict.fromkeys(f for h in hallazgos for f in h.faltantes)),
-        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia),  # type: ignore[arg-type]
-        advertencias=_advertencias(ctx, hallazgos, permanencia),
-        cartas_posibles=[t for t in TIPOS_CARTA if t not in no_disponibles],  # type: ignore[misc]
+        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia, pasos),  # type: ignore[arg-type]
+        advertencias=_advertencias(ctx, hallazgos, permanencia, destino),
+        cartas_posibles=posibles,  # type: ignore[arg-type]
         cartas_no_disponibles=no_disponibles,
         respuesta_nueva_pqr=plazos.nueva_pqr(ctx, por_regla),
+        procedimiento=pasos,
+        destinatario=destino,
+        solicitudes=libro,
+        cartas_solicitudes=solicitudes.por_carta(libro, posibles),
     )
     return decision
 
@@ -151,7 +165,8 @@ def _terminacion(ctx: Contexto, por_regla: dict[str, Hallazgo],
         puede_terminar=True, sin_penalidad=sin_penalidad,
         fecha_limite_aviso=calc.fecha_limite_aviso, fecha_efectiva=calc.fecha_efectiva,
         fundamentos=fundamentos, fecha_solicitud=calc.fecha_solicitud,
-        dias_habiles_aviso=calc.dias_habiles, fecha_corte=calc.corte,
+        dias_habiles_aviso=None if calc.prepago else calc.dias_habiles, fecha_corte=calc.corte,
+        fecha_limite_aviso_siguiente=calc.limite_siguiente, explicacion=explicar_fechas(calc),
     )
 
 
@@ -177,8 +192,10 @@ def _compensacion(ctx: Contexto) -> CompensacionDecision:
 
 
 def _advertencias(ctx: Contexto, hallazgos: list[Hallazgo],
-                  perm: PermanenciaDecision) -> list[str]:
+                  perm: PermanenciaDecision, destino: Destinatario) -> list[str]:
     avisos = [AVISO_LEGAL]
+    if destino.confirmar and destino.motivo:
+        avisos.append(destino.motivo)
     if any(h.resultado == "no_cubierto" for h in hallazgos):
         avisos.append(f"Parte del caso es anterior al {ctx.cobertura()}: Salida no cubre esos "
                       "hechos y no saca conclusiones sobre ellos.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from rules import texto
+from rules.calendario import meses_completos
 from rules.compensacion import sin_cobertura
 from rules.contexto import Contexto
 from rules.indisponibilidad import describir
@@ -105,13 +106,48 @@ def b2_modificacion(ctx: Contexto) -> Veredicto:
             "reclamarlos.",
             fecha=primero,
         )
+    # §9: the user's label is not proof. A change is unilateral when the contract did not provide
+    # for it or it was not notified in advance; until those facts are known, the ground needs proof.
+    probados = [c for c in cambios if c.previsto_en_contrato is False or c.notificado is False]
+    permitidos = [c for c in cambios if c.previsto_en_contrato is True and c.notificado is True]
+    if len(permitidos) == len(cambios):
+        return Veredicto(
+            "no_cumple",
+            f"Los cambios que reporta ({hechos}) estaban previstos en el contrato y se los avisaron "
+            "como este exige: no son una modificación unilateral.",
+            fecha=primero,
+        )
+    faltan = [f"cambios_unilaterales[{i}].{campo}" for i, c in enumerate(cambios)
+              if c not in probados and c not in permitidos
+              for campo in ("previsto_en_contrato", "notificado") if getattr(c, campo) is None]
+    explicacion = (f"Usted reporta {texto.plural(len(cambios), 'cambio', 'cambios')} sin su "
+                   f"autorización ({hechos}).")
+    if probados:
+        return Veredicto(
+            "cumple",
+            explicacion + " Según indica, el contrato no lo preveía o no se lo avisaron antes: por "
+            "eso puede terminar el contrato, aun durante la permanencia, sin pagar nada por ella. "
+            "Conserve las facturas que muestran el cambio.",
+            fuerza="solida", fecha=primero, faltantes=faltan,
+        )
     return Veredicto(
         "cumple",
-        f"Usted reporta {texto.plural(len(cambios), 'cambio', 'cambios')} sin su autorización "
-        f"({hechos}). Por eso puede terminar el contrato, aun durante la permanencia, sin pagar "
-        "nada por ella. Conserve las facturas que muestran el cambio.",
-        fuerza="solida", fecha=primero,
+        explicacion + " Llamarlo así no basta: es una modificación unilateral si el contrato no la "
+        "preveía o si no se la avisaron antes como el contrato exige. Revise el contrato y sus "
+        "avisos; con esa prueba puede terminar sin pagar la permanencia.",
+        fuerza="requiere_prueba", fecha=primero, faltantes=faltan,
     )
+
+
+def p4_superado(ctx: Contexto) -> int | None:
+    """P4: the term exceeds the legal maximum and that many months have run at the exit date."""
+    v, perm, calc = ctx.resultados.get("P4"), ctx.caso.permanencia, ctx.permanencia
+    if v is None or v.resultado != "no_cumple" or perm is None or calc is None:
+        return None
+    maximo = ctx.valor("permanencia_meses_maximo", perm.fecha_inicio)
+    if maximo is None or meses_completos(perm.fecha_inicio, calc.fecha_salida) < int(maximo):  # type: ignore[call-overload]
+        return None
+    return int(maximo)  # type: ignore[call-overload]
 
 
 @regla(
@@ -133,6 +169,11 @@ def b3_invalida(ctx: Contexto) -> Veredicto:
             base.append(clave)
             fuerzas.append(v.fuerza)
             razones.append(razon)
+    if (maximo := p4_superado(ctx)) is not None:
+        base.append("P4")
+        fuerzas.append("argumentable")
+        razones.append(f"supera el plazo máximo de {maximo} meses y ya se cumplieron {maximo} "
+                       "(argumento discutible)")
     if not base:
         return Veredicto("no_cumple", "No se encontró que la cláusula sea inválida ni que haya "
                          "vencido.", fecha=ctx.caso.permanencia.fecha_inicio)

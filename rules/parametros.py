@@ -33,6 +33,7 @@ class Fuente(_Estricto):
     articulo: str | None = None
     estado: Estado
     url: str | None = Field(default=None, pattern=r"^https://")
+    tipo: Literal["norma", "comunicado", "decision", "doctrina"] = "norma"
 
     @model_validator(mode="after")
     def _articulo_solo_verificado(self) -> Fuente:
@@ -84,6 +85,24 @@ class OperadorDatos(_Estricto):
     nit: str = Field(pattern=r"^\d{9}$")
     dv: str | None = Field(default=None, pattern=r"^\d$")
     estado: Estado
+    servicios_fijos: str | None = None  # another operator key that contracts the fixed services
+
+
+class FestivoPosterior(_Estricto):
+    """A holiday created after Ley 51 de 1983, recognised by its name in the holiday calendar."""
+
+    nombre_contiene: str = Field(min_length=3)
+    desde: date
+    fuente: str
+    estado: Estado
+
+
+class Festivos(_Estricto):
+    """The legal basis of the holiday calendar, and the holidays with their own source."""
+
+    fuente: str
+    estado: Estado
+    posteriores: list[FestivoPosterior] = []
 
 
 class ArchivoParametros(_Estricto):
@@ -92,6 +111,7 @@ class ArchivoParametros(_Estricto):
     version: str = Field(pattern=r"^co-telecom/\d{4}-\d{2}$")
     fuentes: dict[str, Fuente]
     parametros: dict[str, Parametro]
+    festivos: Festivos
     operadores: dict[str, OperadorDatos]
 
     @model_validator(mode="after")
@@ -102,7 +122,12 @@ class ArchivoParametros(_Estricto):
                     raise ValueError(f"{nombre}: unknown source {v.fuente!r}")
                 if parametro.unidad == "fuente" and v.valor not in self.fuentes:
                     raise ValueError(f"{nombre}: unknown source {v.valor!r}")
+        for f in (self.festivos, *self.festivos.posteriores):
+            if f.fuente not in self.fuentes:
+                raise ValueError(f"festivos: unknown source {f.fuente!r}")
         for clave, op in self.operadores.items():
+            if op.servicios_fijos is not None and op.servicios_fijos not in self.operadores:
+                raise ValueError(f"operador {clave}: unknown operator {op.servicios_fijos!r}")
             calculado = co_nit.calc_check_digit(op.nit)
             if op.dv is not None and op.dv != calculado:
                 raise ValueError(f"operador {clave}: NIT check digit {op.dv} != computed {calculado}")
@@ -118,6 +143,7 @@ class Operador:
     razon_social: str
     nit: str
     estado: Estado
+    servicios_fijos: str | None = None
 
 
 class Parametros:
@@ -127,11 +153,14 @@ class Parametros:
         self.version = archivo.version
         self.fuentes = archivo.fuentes
         self.parametros = archivo.parametros
+        self.festivos = archivo.festivos
         self._fechas = {n: [v.desde for v in p.valores] for n, p in archivo.parametros.items()}
-        self._citas = {k: Cita(norma=f.norma, articulo=f.articulo, estado=f.estado, url=f.url)
+        self._citas = {k: Cita(norma=f.norma, articulo=f.articulo, estado=f.estado, url=f.url,
+                             tipo=f.tipo)
                        for k, f in archivo.fuentes.items()}
         self.operadores = {
-            clave: Operador(clave, op.marca, op.razon_social, _nit_formateado(op.nit), op.estado)
+            clave: Operador(clave, op.marca, op.razon_social, _nit_formateado(op.nit), op.estado,
+                            op.servicios_fijos)
             for clave, op in archivo.operadores.items()
         }
 
@@ -151,6 +180,13 @@ class Parametros:
     def primera_fecha(self, nombre: str) -> date:
         """The first date `nombre` has a value."""
         return self._fechas[nombre][0]
+
+    def festivo(self, dia: date, nombre: str) -> tuple[str, Estado]:
+        """The source key and status of the holiday `nombre` on `dia`."""
+        for f in self.festivos.posteriores:
+            if dia >= f.desde and f.nombre_contiene.lower() in nombre.lower():
+                return f.fuente, f.estado
+        return self.festivos.fuente, self.festivos.estado
 
     def cita(self, fuente: str) -> Cita:
         """The citation of a source key."""

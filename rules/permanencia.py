@@ -196,9 +196,11 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
         )
     return Veredicto(
         "no_cumple",
-        f"Se pactaron {perm.meses} meses, más que el máximo legal de {usado.valor}. Algunas fuentes "
-        "admiten plazos mayores cuando se financia el equipo de internet (dato por confirmar): "
-        "pida que un abogado lo revise.",
+        f"Se pactaron {perm.meses} meses, más que el máximo legal de {usado.valor}. Es un argumento "
+        "discutible, no una invalidez probada: cumplido el mes "
+        f"{usado.valor}, puede pedir como petición principal que no le cobren nada por la "
+        "permanencia y, en subsidio, solo la parte proporcional. Algunas fuentes admiten plazos "
+        "mayores cuando se financia el equipo de internet (dato por confirmar).",
         fuerza="argumentable", fecha=perm.fecha_inicio, parametros=[usado],
     )
 
@@ -229,7 +231,8 @@ def p8_impugnable(ctx: Contexto) -> Veredicto:
     formales = []
     if solo_conexion(ctx) and perm.beneficio not in ("descuento_conexion", "desconocido"):
         formales.append("se pactó cuando la Res. CRC 4930 de 2016 solo permitía amarrar a la "
-                        "permanencia el cargo de conexión de servicios fijos")
+                        "permanencia el cargo de conexión de servicios fijos (la fecha en que empezó "
+                        "a regir está por confirmar)")
     if perm.documento_separado is False:
         formales.append("no consta en un documento aparte aceptado por usted")
     if perm.ofrecieron_plan_sin_permanencia is False:

@@ -10,6 +10,12 @@ from rules.permanencia import CAPITULO, sin_clausula, solo_conexion
 from rules.registro import REGIMEN, Veredicto, regla
 
 
+def vencida(ctx: Contexto) -> bool:
+    """§9: a clause whose term ended before the evaluation date is a calendar fact, always covered."""
+    calc = ctx.permanencia
+    return calc is not None and ctx.hoy >= calc.fecha_fin
+
+
 @regla(
     "P5-monto-proporcional",
     "Lo máximo que pueden cobrarle es la parte del beneficio que falta por amortizar",
@@ -18,7 +24,7 @@ from rules.registro import REGIMEN, Veredicto, regla
 )
 def p5_monto(ctx: Contexto) -> Veredicto:
     """Amount owed = benefit × months remaining / months agreed, never above the annex; 0 after the end."""
-    if (v := sin_clausula(ctx)) is not None:
+    if (v := sin_clausula(ctx)) is not None and not vencida(ctx):
         return v
     perm, calc = ctx.caso.permanencia, ctx.permanencia
     assert perm is not None and calc is not None
@@ -67,7 +73,7 @@ def p5_monto(ctx: Contexto) -> Veredicto:
 )
 def p6_vencida(ctx: Contexto) -> Veredicto:
     """The clause is agreed once; once it ends nothing is owed, and a renewal needs a new benefit."""
-    if (v := sin_clausula(ctx)) is not None:
+    if (v := sin_clausula(ctx)) is not None and not vencida(ctx):
         return v
     perm, calc = ctx.caso.permanencia, ctx.permanencia
     assert perm is not None and calc is not None

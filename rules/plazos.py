@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from rules.calendario import vencimiento
 from rules.contexto import Contexto
 from rules.decision import Hallazgo, Plazo
-from rules.pqr import ruta_sic_desde
+from rules.pqr import nota_plazo, nota_recurso, ruta_sic_desde
 
 
 def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
@@ -22,39 +20,44 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             dias_habiles=e.dias,
             vencido=e.vencido or (r.fecha_respuesta is not None and r.fecha_respuesta > e.vence),
             consecuencia="silencio_administrativo_positivo", estado=estado.estado if estado else None,
-            fundamento=por_regla["Q2"].id, reclamacion=e.indice,
+            fundamento=por_regla["Q2"].id, reclamacion=e.indice, debatible=e.debatible,
+            festivos_por_confirmar=list(e.festivos_u), nota=nota_plazo(e).strip(" ()") or None,
         ))
-        if e.sap and e.sap_desde is not None:
+        if e.sap and e.sap_desde is not None and e.cumplimiento_vence is not None:
             horas = p.vigente("cumplimiento_sap_horas", e.sap_desde)
-            n = int(horas.valor) if horas else 72
-            vence = e.sap_desde + timedelta(days=n // 24 - 1)
             plazos.append(Plazo(
-                id="cumplimiento_sap", cun=r.cun, desde=e.sap_desde, vence=vence, horas=n,
-                vencido=hoy > vence, consecuencia="queja_ante_la_sic",
-                estado=horas.estado if horas else "U", fundamento=por_regla["Q2"].id,
-                reclamacion=e.indice,
+                id="cumplimiento_sap", cun=r.cun, desde=e.sap_desde, vence=e.cumplimiento_vence,
+                horas=int(horas.valor) if horas else 72, vencido=hoy > e.cumplimiento_vence,
+                consecuencia="queja_ante_la_sic", estado=horas.estado if horas else "U",
+                fundamento=por_regla["Q2"].id, reclamacion=e.indice,
             ))
         if e.recurso_vence is not None and r.fecha_respuesta is not None:
-            estado = p.vigente("recurso_dias_habiles", r.fecha_respuesta)
             plazos.append(Plazo(
                 id="recurso", cun=r.cun, desde=r.fecha_respuesta, vence=e.recurso_vence,
                 dias_habiles=e.recurso_dias, vencido=hoy > e.recurso_vence,
-                consecuencia="la_decision_queda_en_firme", estado=estado.estado if estado else None,
+                consecuencia="la_decision_queda_en_firme", estado=e.recurso_estado,  # type: ignore[arg-type]
                 fundamento=por_regla["Q3"].id, reclamacion=e.indice,
+                debatible=e.recurso_vence != e.recurso_vence_tardio,
+                festivos_por_confirmar=list(e.recurso_festivos_u),
+                nota=nota_recurso(e).strip(" ()") or None,
             ))
+    abiertos = any(e.estado == "recurso_en_termino" for e in ctx.pqrs)
     rutas = [(d, e) for e in ctx.pqrs if (d := ruta_sic_desde(e)) is not None]
-    if rutas:
+    if rutas and not abiertos:
         desde, e = min(rutas, key=lambda x: x[0])
         plazos.append(Plazo(id="queja_sic", cun=e.reclamacion.cun, desde=desde,
                             consecuencia="puede_acudir_a_la_sic", estado="S",
                             fundamento=por_regla["Q4"].id, reclamacion=e.indice))
     calc = ctx.terminacion
-    if calc is not None and not calc.ya_solicitada:
+    if calc is not None and not calc.ya_solicitada and calc.limite_vigente is not None:
         estado = p.vigente("aviso_terminacion_dias_habiles", calc.fecha_solicitud)
         plazos.append(Plazo(
-            id="aviso_terminacion", desde=hoy, vence=calc.fecha_limite_aviso,
+            id="aviso_terminacion", desde=hoy, vence=calc.limite_vigente,
             dias_habiles=calc.dias_habiles, vencido=False, consecuencia="terminacion_al_corte",
             estado=estado.estado if estado else None, fundamento=por_regla["T2"].id,
+            festivos_por_confirmar=list(calc.festivos_u), debatible=bool(calc.festivos_u),
+            nota=("cuenta como festivo un día por confirmar (Ley 2578 de 2026); es la fecha más "
+                  "temprana posible" if calc.festivos_u else None),
         ))
     t6 = por_regla["T6"]
     if t6.resultado in ("cumple", "falta_informacion") and t6.parametros:

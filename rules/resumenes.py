@@ -19,8 +19,10 @@ RESUMENES: dict[str, str] = {
         "beneficio y lo que se pagaría cada mes por retirarse."
     ),
     "P4-plazo-maximo": (
-        "La permanencia no puede superar un año; un plazo mayor se señala para revisión (algunas "
-        "fuentes admiten más cuando se financia el equipo)."
+        "La permanencia no puede superar un año. Un plazo mayor es un argumento discutible, no una "
+        "invalidez probada: cumplido el mes 12, la petición principal es que nada se debe y la "
+        "subsidiaria, la parte proporcional (algunas fuentes admiten más cuando se financia el "
+        "equipo)."
     ),
     "P5-monto-proporcional": (
         "Por retirarse antes solo puede cobrarse la parte del beneficio no amortizada (beneficio × "
@@ -45,7 +47,8 @@ RESUMENES: dict[str, str] = {
     ),
     "T2-aviso-previo": (
         "Pedida al menos 3 días hábiles antes del corte (10 antes de la Res. CRC 4625 de 2014), la "
-        "terminación surte efecto en ese corte; si no, en el siguiente."
+        "terminación surte efecto en ese corte; si no, en el siguiente. La fecha límite es la de este "
+        "periodo, con la del siguiente al lado. Una línea prepago no tiene corte: no se le aplica."
     ),
     "T3-sin-cobros-posteriores": (
         "Después de la terminación no pueden facturarse más periodos; sí consumos pendientes, equipos"
@@ -72,11 +75,14 @@ RESUMENES: dict[str, str] = {
     ),
     "B2-modificacion-unilateral": (
         "Si el operador cambia el contrato, el plan o el precio sin autorización, o cobra servicios "
-        "no aceptados, el usuario puede terminar sin pagar la permanencia."
+        "no aceptados, el usuario puede terminar sin pagar la permanencia. El rótulo del usuario no "
+        "es prueba: el motivo es sólido si el contrato no preveía el cambio o no se avisó; si no se "
+        "sabe, requiere prueba."
     ),
     "B3-clausula-invalida-o-vencida": (
-        "Si la cláusula está prohibida o es impugnable (P1, P8), o su plazo terminó (P5, P6), no se "
-        "debe nada por ella."
+        "Si la cláusula está prohibida o es impugnable (P1, P8), su plazo terminó (P5, P6; un hecho de "
+        "calendario, aunque se firmara antes de 2011) o supera los 12 meses y ya pasaron (P4, "
+        "discutible), no se debe nada por ella."
     ),
     "B4-servicio-no-iniciado": (
         "Si el servicio nunca empezó (T5), no hay permanencia que cobrar."
@@ -111,7 +117,8 @@ RESUMENES: dict[str, str] = {
     ),
     "C6-reclamar-compensacion-y-gastos": (
         "Si la compensación no se aplicó, se reclama en una PQR; los gastos que causó la falla pueden"
-        " pedirse como perjuicios, sin derecho automático a ellos."
+        " pedirse como perjuicios (régimen general), sin derecho automático a ellos; no se fundan en "
+        "la condición resolutoria tácita, que sirve para terminar."
     ),
     "Q1-derecho-pqr": (
         "El usuario puede presentar PQR en cualquier momento y por cualquier canal, sin pagar antes "
@@ -119,16 +126,22 @@ RESUMENES: dict[str, str] = {
     ),
     "Q2-silencio-positivo": (
         "El operador tiene 15 días hábiles para responder; sin respuesta, con respuesta tardía o "
-        "incompleta, lo pedido se entiende concedido (silencio administrativo positivo)."
+        "incompleta (cualquiera que sea su rótulo), lo pedido se entiende concedido (silencio "
+        "administrativo positivo). Un recurso fuera de término no lo genera. El cumplimiento se pide "
+        "desde que opera y nunca para antes de la fecha de la carta."
     ),
     "Q3-recurso": (
         "Contra decisiones sobre negativa a contratar, suspensión, terminación, corte o facturación "
         "cabe reposición y en subsidio apelación ante la SIC, en 10 días hábiles desde la "
-        "notificación."
+        "notificación (antes del 2 de julio de 2012, por confirmar: se usa la fecha segura de 5 "
+        "días). Presentado tarde, la decisión queda en firme: sin silencio positivo ni suspensión "
+        "del pago."
     ),
     "Q4-queja-sic": (
-        "Tras presentar la PQR al operador y recibir respuesta, o pasados 15 días hábiles sin ella, "
-        "el usuario puede quejarse ante la SIC."
+        "La SIC decide la controversia por la apelación, que se presenta ante el operador dentro del "
+        "término del recurso: mientras está abierto nunca se aconseja la SIC en su lugar. La queja "
+        "ante la SIC sirve si el operador no cumple un silencio positivo o una decisión a favor, "
+        "ignora el trámite, o para sanciones."
     ),
     "Q5-peticion-informacion": (
         "El usuario puede pedir información (causa y duración de una falla, copia del contrato y del "
@@ -136,6 +149,27 @@ RESUMENES: dict[str, str] = {
     ),
     "Q6-factura-en-reclamo": (
         "Quien reclama una factura antes de su fecha de pago no tiene que pagar la parte discutida "
-        "mientras se decide."
+        "mientras se decide; un recurso fuera de término no suspende el pago."
     ),
 }
+
+
+# What changed in the rules and why (rulebook "Changes"), shown at the top of the catalogue.
+CAMBIOS: list[tuple[str, list[str], str]] = [
+    ("2026-12-02", ["Q2-silencio-positivo", "Q3-recurso", "Q4-queja-sic", "Q6-factura-en-reclamo",
+                    "B5-silencio-positivo-terminacion"],
+     "El procedimiento como modelo: cada PQR tiene un estado y un único paso siguiente. Recurso "
+     "fuera de término: decisión en firme, sin silencio positivo ni Q6. Nunca la SIC mientras el "
+     "recurso está abierto. Respuesta incompleta: silencio positivo cualquiera que sea su rótulo."),
+    ("2026-12-02", ["P4-plazo-maximo", "B3-clausula-invalida-o-vencida", "P5-monto-proporcional",
+                    "P6-sin-renovacion"],
+     "Más de 12 meses: argumento discutible con petición principal y subsidiaria. Una cláusula "
+     "vencida es un hecho de calendario, cubierto aunque sea anterior a 2011."),
+    ("2026-12-02", ["B2-modificacion-unilateral"],
+     "El rótulo del usuario no es prueba: se pregunta si el contrato preveía el cambio y si se avisó."),
+    ("2026-12-02", ["T2-aviso-previo"],
+     "fecha_limite_aviso es la de este periodo, con la del siguiente al lado; prepago sin corte; "
+     "festivos por confirmar señalados."),
+    ("2026-12-02", ["C6-reclamar-compensacion-y-gastos"],
+     "El reembolso de gastos ya no cita la condición resolutoria tácita."),
+]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rules import texto
-from rules.calendario import restar_habiles, siguiente_corte, vencimiento
+from rules.calendario import festivos_por_confirmar, restar_habiles, siguiente_corte, vencimiento
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
@@ -22,10 +22,24 @@ class CalculoTerminacion:
     fecha_solicitud: date
     ya_solicitada: bool
     dias_habiles: int
-    corte: date  # the next billing cut-off after the request
-    fecha_limite_aviso: date  # last day to ask so the contract ends on `fecha_efectiva`
+    corte: date | None  # the next billing cut-off after the request (None: prepaid, no cut-off)
+    fecha_limite_aviso: date | None  # last day to ask so the contract ends at `corte` (this period)
     fecha_efectiva: date
     a_tiempo: bool  # the request met this period's notice
+    limite_siguiente: date | None = None  # last day to ask for the next period's cut-off
+    prepago: bool = False
+    festivos_u: tuple[date, ...] = ()  # holidays of status U between the deadline and its cut-off
+
+    @property
+    def limite_vigente(self) -> date | None:
+        """The deadline that still counts for the effective date (this period's or the next)."""
+        return self.fecha_limite_aviso if self.a_tiempo else self.limite_siguiente
+
+
+def solo_prepago(ctx: Contexto) -> bool:
+    """§8: a prepaid mobile line alone has no billing cut-off, so T2's notice does not apply."""
+    c = ctx.caso.contrato
+    return c.servicios == ["movil"] and c.modalidad_movil == "prepago"
 
 
 def calcular_terminacion(ctx: Contexto) -> CalculoTerminacion | None:
@@ -35,13 +49,38 @@ def calcular_terminacion(ctx: Contexto) -> CalculoTerminacion | None:
     dias = ctx.valor("aviso_terminacion_dias_habiles", fecha)
     if dias is None:
         return None
+    if solo_prepago(ctx):
+        return CalculoTerminacion(fecha, solicitud is not None, int(dias), None, None, fecha, True,
+                                  prepago=True)
     dia_corte = ctx.caso.contrato.dia_corte
     corte = siguiente_corte(fecha, dia_corte)
-    a_tiempo = fecha <= restar_habiles(corte, int(dias))
-    efectiva = corte if a_tiempo else siguiente_corte(corte, dia_corte)
-    limite = restar_habiles(efectiva, int(dias))
+    limite = restar_habiles(corte, int(dias))
+    a_tiempo = fecha <= limite
+    siguiente = siguiente_corte(corte, dia_corte)
+    efectiva = corte if a_tiempo else siguiente
+    limite_siguiente = restar_habiles(siguiente, int(dias))
+    # Counting back over a holiday of status U as a holiday gives the earlier, safer date (§7).
+    vigente = limite if a_tiempo else limite_siguiente
     return CalculoTerminacion(fecha, solicitud is not None, int(dias), corte, limite, efectiva,
-                              a_tiempo)
+                              a_tiempo, limite_siguiente,
+                              festivos_u=tuple(festivos_por_confirmar(vigente, efectiva)))
+
+
+def explicar_fechas(calc: CalculoTerminacion) -> str:
+    """The termination dates in one plain sentence (class 13 of issue 9)."""
+    if calc.prepago:
+        return ("Una línea prepago no tiene corte de facturación: la terminación no depende de un "
+                "aviso previo al corte.")
+    limite, efectiva = texto.fecha(calc.fecha_limite_aviso), texto.fecha(calc.fecha_efectiva)  # type: ignore[arg-type]
+    if calc.ya_solicitada:
+        return (f"La pidió el {texto.fecha(calc.fecha_solicitud)}: el contrato termina el "
+                f"{efectiva}.")
+    if calc.a_tiempo:
+        return (f"Si la pide a más tardar el {limite}, termina el {efectiva}; si la pide después, "
+                f"termina en el corte siguiente (para ese corte, pídala a más tardar el "
+                f"{texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
+    return (f"Para este periodo ya pasó el {limite}; si la pide hoy, termina el {efectiva} "
+            f"(para ese corte, pídala a más tardar el {texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
 
 
 def quiere_terminar(ctx: Contexto) -> bool:
@@ -82,6 +121,10 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
     fecha = (ctx.caso.solicitud_terminacion.fecha if ctx.caso.solicitud_terminacion else ctx.hoy)
     if calc is None:
         return no_cubierto(ctx, "La solicitud de terminación", fecha)
+    if calc.prepago:
+        return Veredicto("no_aplica", "Su línea es prepago: no tiene corte de facturación, así que "
+                         "el aviso previo al corte no se le aplica; la terminación no depende de "
+                         "una fecha de corte.", fecha=calc.fecha_solicitud)
     usado = ctx.usado("aviso_terminacion_dias_habiles", calc.fecha_solicitud)
     dias = texto.plural(calc.dias_habiles, "día hábil", "días hábiles")
     corte = texto.fecha(calc.corte)
@@ -94,11 +137,15 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
                        f"termina el {texto.fecha(calc.fecha_efectiva)}.")
         if not calc.ya_solicitada:
             explicacion += (f" El último día para pedirla a tiempo es el "
-                            f"{texto.fecha(calc.fecha_limite_aviso)}; mejor hágalo antes.")
+                            f"{texto.fecha(calc.fecha_limite_aviso)}; mejor hágalo antes.")  # type: ignore[arg-type]
     else:
         faltan = "faltaban" if calc.ya_solicitada else "faltan"
         explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "
                        f"termina en el corte siguiente, el {texto.fecha(calc.fecha_efectiva)}.")
+    if calc.festivos_u and not calc.ya_solicitada:
+        explicacion += (" Esa fecha cuenta como festivo el " + texto.lista(
+            texto.fecha(d) for d in calc.festivos_u) + " (Ley 2578 de 2026, por confirmar): si no lo "
+            "fuera, tendría un día más; use la fecha más temprana.")
     return Veredicto("cumple", explicacion, fuerza="solida", fecha=calc.fecha_solicitud,
                      parametros=[usado])
 

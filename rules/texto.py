@@ -94,3 +94,8 @@ def servicio(clave: str) -> str:
 def el_servicio(clave: str) -> str:
     """The service's name with its article: 'la telefonía fija'."""
     return f"{ARTICULOS[clave]} {SERVICIOS[clave]}"
+
+
+def mayuscula(frase: str) -> str:
+    """The sentence with its first letter capitalised ('la queja…' → 'La queja…')."""
+    return frase[:1].upper() + frase[1:]

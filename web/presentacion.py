@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rules import Caso, Decision
@@ -15,6 +15,25 @@ from web.mapeo import nombre_del_campo
 
 
 @dataclass(frozen=True)
+class PasoEnPagina:
+    """The next step of one complaint, as the page says it."""
+
+    reclamacion: str
+    estado: str
+    texto: str
+    hasta: date | None
+    fuente_estado: str
+
+
+@dataclass(frozen=True)
+class PeticionesDeCarta:
+    """What one letter asks for, and each request left out of it with the reason."""
+
+    incluye: list[str]
+    omite: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
 class Respuesta:
     """The answer in one sentence, its tone (si | prueba | costo | falta) and what follows from it."""
 
@@ -22,6 +41,9 @@ class Respuesta:
     titular: str
     detalles: list[str] = field(default_factory=list)
     fundamentos: list[Hallazgo] = field(default_factory=list)
+    # The procedure's next step per complaint, and each letter's requests (carried and left out).
+    pasos: list[PasoEnPagina] = field(default_factory=list)
+    peticiones: dict[str, PeticionesDeCarta] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -75,6 +97,46 @@ def _pesos(valor: int) -> str:
 
 
 def respuesta(caso: Caso, d: Decision) -> Respuesta:
+    """The answer, with each complaint's next step and what each letter asks for or leaves out."""
+    return replace(_respuesta(caso, d), pasos=pasos(d), peticiones=peticiones_por_carta(d))
+
+
+ESTADOS_TRAMITE = {
+    "en_termino": "En término para responder", "respondida_favorable": "Respondida a favor",
+    "respondida_parcial": "Respondida en parte", "respondida_desfavorable": "Respondida en contra",
+    "respondida_incompleta": "Respondida de forma incompleta",
+    "recurso_en_termino": "Puede presentar el recurso", "recurso_extemporaneo": "Recurso fuera de término",
+    "en_firme": "Decisión en firme", "apelada": "En apelación",
+    "silencio_positivo": "Opera el silencio positivo", "incumplido": "Silencio positivo sin cumplir",
+    "cumplida": "Cumplida",
+}
+
+
+def pasos(d: Decision) -> list[PasoEnPagina]:
+    """Each complaint's state and its one next step, from the decision's procedure."""
+    salida = []
+    for t in d.procedimiento:
+        nombre = f"{et.TIPOS_PQR.get(t.tipo, t.tipo).capitalize()} del {tx.fecha(t.radicada)}"
+        if t.cun:
+            nombre += f" (CUN {t.cun})"
+        salida.append(PasoEnPagina(nombre, ESTADOS_TRAMITE.get(t.estado, t.estado),
+                                   t.siguiente_paso.descripcion, t.siguiente_paso.hasta,
+                                   t.siguiente_paso.estado))
+    return salida
+
+
+def peticiones_por_carta(d: Decision) -> dict[str, PeticionesDeCarta]:
+    """For each possible letter, the requests it carries and those left out, with the reason."""
+    return {
+        tipo: PeticionesDeCarta(
+            [s.principal for s in d.solicitudes if tipo in s.cartas],
+            [(s.principal, s.omitida[tipo]) for s in d.solicitudes if tipo in s.omitida],
+        )
+        for tipo in d.cartas_posibles
+    }
+
+
+def _respuesta(caso: Caso, d: Decision) -> Respuesta:
     """Sí / puede terminar pero le puede costar hasta $X / falta un dato — never surer than the grounds."""
     perm, term = d.permanencia, d.terminacion
     fundamentos = [h for i in perm.fundamentos if (h := d.hallazgo(i)) is not None]
@@ -146,6 +208,8 @@ def _cuando(caso: Caso, d: Decision) -> list[str]:
     if term.fecha_limite_aviso and term.fecha_limite_aviso >= d.fecha_evaluacion:
         return [f"Si pide la terminación a más tardar el {tx.fecha(term.fecha_limite_aviso)}, el "
                 f"contrato termina el {tx.fecha(term.fecha_efectiva)}."]
+    if term.explicacion:  # this period's deadline passed: say so, and when it ends if asked today
+        return [term.explicacion]
     return [f"Si pide la terminación el {tx.fecha(d.fecha_evaluacion)}, el contrato termina el "
             f"{tx.fecha(term.fecha_efectiva)}."]
 

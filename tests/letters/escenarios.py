@@ -124,13 +124,14 @@ def permanencia_exigible() -> Caso:
 
 ESCENARIOS: dict[str, tuple[Callable[[], Caso], tuple[str, ...]]] = {
     "semilla": (semilla, ("queja", "terminacion", "silencio_positivo", "queja_sic")),
-    "recurso_reciente": (recurso_reciente, ("queja", "terminacion", "recurso", "queja_sic")),
+    # Q4: never the SIC while the recurso window is open.
+    "recurso_reciente": (recurso_reciente, ("queja", "terminacion", "recurso")),
     "otro_sin_permanencia": (otro_sin_permanencia, ("queja", "terminacion")),
     "prueba_b1": (prueba_b1, ("queja", "terminacion")),
     "sap_tardio_movistar": (sap_tardio_movistar, ("queja", "silencio_positivo", "queja_sic")),
     "sap_peticion_etb": (sap_peticion_etb, ("terminacion", "silencio_positivo", "queja_sic")),
     "recurso_tigo_une": (recurso_tigo_une, ("queja", "recurso")),
-    "recurso_wom_terminacion": (recurso_wom_terminacion, ("terminacion", "recurso", "queja_sic")),
+    "recurso_wom_terminacion": (recurso_wom_terminacion, ("terminacion", "recurso")),
     "permanencia_exigible": (permanencia_exigible, ("terminacion",)),
 }
 

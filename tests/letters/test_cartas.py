@@ -21,7 +21,7 @@ def esperados(nombre: str, tipo: str) -> list[str]:
     if caso.operador == "otro":
         deben.append(caso.operador_nombre)
     else:
-        op = parametros().operadores[caso.operador]
+        op = parametros().operadores[d.destinatario.clave]
         deben += [op.razon_social, f"NIT {op.nit}"]
     if tipo == "queja_sic":
         deben.append("Superintendencia de Industria y Comercio")
@@ -42,7 +42,9 @@ def esperados(nombre: str, tipo: str) -> list[str]:
     termina = tipo == "terminacion" or (tipo == "queja" and {"terminar", "terminar_sin_penalidad"}
                                          & set(caso.pretensiones))
     if termina:
-        deben += [fecha_larga(t.fecha_efectiva), fecha_larga(t.fecha_limite_aviso)]
+        limite = (t.fecha_limite_aviso if t.fecha_limite_aviso >= d.fecha_evaluacion
+                  else t.fecha_limite_aviso_siguiente)
+        deben += [fecha_larga(t.fecha_efectiva), fecha_larga(limite)]
         if perm.exigible:
             deben.append(monto(perm.valor_maximo))
         elif perm.existe and perm.fundamentos:

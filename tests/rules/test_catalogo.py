@@ -45,3 +45,14 @@ def test_cada_regla_tiene_resumen_en_espanol():
     assert set(RESUMENES) == {r.id for r in REGLAS_ORDENADAS}
     for regla in catalogo()["reglas"]:
         assert regla["descripcion"] == RESUMENES[regla["id"]]
+
+
+def test_el_catalogo_muestra_las_reglas_nuevas_con_fuentes_y_estados():
+    texto = catalogo_markdown()
+    cambios = texto[texto.index("## Reglas nuevas o cambiadas"):texto.index("## Cláusula")]
+    for regla in ("Q3-recurso", "Q4-queja-sic", "P4-plazo-maximo", "B2-modificacion-unilateral",
+                  "T2-aviso-previo"):
+        assert f"`{regla}`" in cambios
+    assert "(estado " in cambios
+    assert "Ley 2578 de 2026" in texto and "— **U**" in texto
+    assert "| tigo | Tigo | Colombia Móvil S.A. E.S.P." in texto and "| tigo_une |" in texto

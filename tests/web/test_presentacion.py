@@ -90,3 +90,41 @@ def test_por_que_primero_lo_que_decide(semilla):
     assert "P2-beneficio-y-alternativa" in ids  # missing information is shown, not hidden
     resto = [h.id for c in pq.capitulos for h in c.hallazgos]
     assert sorted(ids + resto) == sorted(h.id for h in d.hallazgos)
+
+
+def _caso_con_recurso_abierto(semilla: dict) -> dict:
+    semilla.update(fecha_evaluacion="2026-04-06", pretensiones=["terminar", "compensacion"])
+    semilla["reclamaciones"] = [{
+        "tipo": "queja", "asunto": "facturacion", "fecha_radicacion": "2026-03-09",
+        "cun": "4563-26-0000000405", "pretensiones": ["compensacion"],
+        "fecha_respuesta": "2026-03-27", "sentido_respuesta": "desfavorable",
+    }]
+    semilla["fallas"] = [{"servicio": "internet_fijo", "inicio": "2026-03-02T08:00:00-05:00",
+                          "fin": "2026-03-02T13:00:00-05:00"}]
+    return semilla
+
+
+def test_pasos_dicen_el_siguiente_paso_de_cada_reclamacion(semilla):
+    r = _respuesta(_caso_con_recurso_abierto(semilla))
+    [paso] = r.pasos
+    assert paso.estado == "Puede presentar el recurso"
+    assert "a más tardar el 14 de abril de 2026" in paso.texto
+    assert str(paso.hasta) == "2026-04-14"
+
+
+def test_cada_carta_dice_que_deja_fuera_y_por_que(semilla):
+    r = _respuesta(_caso_con_recurso_abierto(semilla))
+    omite = dict(r.peticiones["terminacion"].omite)
+    assert any("compensación" in p for p in omite)
+    assert all("va en la queja" in m for m in omite.values())
+    assert "queja_sic" not in r.peticiones
+
+
+def test_la_pagina_muestra_el_paso_siguiente_y_lo_que_cada_carta_omite(client, semilla):
+    from tests.web.conftest import formulario_de
+
+    html = client.post("/caso", data=formulario_de(_caso_con_recurso_abierto(semilla))).data.decode()
+    assert "Qué sigue con sus reclamaciones" in html
+    assert "Puede presentar el recurso" in html
+    assert "No incluye, y por qué:" in html
+    assert "esta petición va en la queja" in html
