@@ -42,7 +42,8 @@ def _puerto() -> int:
 def _gunicorn(tmp_path: Path, puerto: int, **entorno: str) -> subprocess.Popen[bytes]:
     propio = {k: v for k, v in os.environ.items() if not k.startswith("SALIDA_")}
     env = {**propio, "SALIDA_SECRET_KEY": secrets.token_hex(32), "SALIDA_SESSION_COOKIE_SECURE": "false",
-           "SALIDA_RESPONSABLE_DATOS": "Pruebas de Salida", "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": "2", "SALIDA_THREADS": "2",
+           "SALIDA_RESPONSABLE_DATOS": "Pruebas de Salida",
+           "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": "2", "SALIDA_THREADS": "2",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'salida.db'}", **entorno}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return subprocess.Popen([str(gunicorn), "-c", "python:web.gunicorn_conf", "app:create_app()"], cwd=RAIZ,

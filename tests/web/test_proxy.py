@@ -81,7 +81,8 @@ def detras_de_nginx(tmp_path) -> Iterator[int]:
     interno, externo = _puerto(), _puerto()
     env = {**{k: v for k, v in os.environ.items() if not k.startswith("SALIDA_")},
            "SALIDA_SECRET_KEY": secrets.token_hex(32), "SALIDA_SESSION_COOKIE_SECURE": "false",
-           "SALIDA_RESPONSABLE_DATOS": "Pruebas de Salida", "SALIDA_BIND": f"{HOST}:{interno}", "SALIDA_WORKERS": "1", "SALIDA_THREADS": "2",
+           "SALIDA_RESPONSABLE_DATOS": "Pruebas de Salida",
+           "SALIDA_BIND": f"{HOST}:{interno}", "SALIDA_WORKERS": "1", "SALIDA_THREADS": "2",
            "SALIDA_PROXIES_DE_CONFIANZA": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'salida.db'}"}
     gunicorn_bin = str(Path(sys.executable).with_name("gunicorn"))
     orden = [gunicorn_bin, "-c", "python:web.gunicorn_conf", "app:create_app()"]
