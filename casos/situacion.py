@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rules import Caso, Decision
+from rules import texto as tx
 from rules.decision import Plazo
 
 PRIORIDAD_CARTAS = ("recurso", "silencio_positivo", "queja", "terminacion", "queja_sic")
@@ -20,6 +21,7 @@ PRIORIDAD_CARTAS = ("recurso", "silencio_positivo", "queja", "terminacion", "que
 ESTADOS: dict[str, str] = {
     "recurso_abierto": "Corre el plazo para presentar el recurso",
     "silencio_positivo": "El operador no respondió a tiempo: opera el silencio administrativo positivo",
+    "terminacion_solicitada": "Terminación pedida: el contrato termina al final del periodo",
     "esperando_respuesta": "Esperando la respuesta del operador",
     "puede_ir_a_sic": "Puede acudir a la Superintendencia de Industria y Comercio",
     "ante_la_sic": "Queja presentada ante la Superintendencia de Industria y Comercio",
@@ -31,6 +33,7 @@ ESTADOS: dict[str, str] = {
 ESTADOS_CORTOS: dict[str, str] = {
     "recurso_abierto": "Recurso en plazo",
     "silencio_positivo": "Silencio positivo",
+    "terminacion_solicitada": "Terminación pedida",
     "esperando_respuesta": "Esperando respuesta",
     "puede_ir_a_sic": "Puede ir a la SIC",
     "ante_la_sic": "Ante la SIC",
@@ -60,10 +63,13 @@ class Situacion:
     proxima_carta: str | None
     carta_desde: date | None
     cartas_pendientes: list[str]
+    termina_el: date | None = None  # a termination requested: the day the contract ends
 
     @property
     def titulo(self) -> str:
-        """The status in Spanish."""
+        """The status in Spanish (with the day the contract ends once termination was requested)."""
+        if self.estado == "terminacion_solicitada" and self.termina_el is not None:
+            return f"Terminación pedida: el contrato termina el {tx.fecha(self.termina_el)}"
         return ESTADOS[self.estado]
 
     @property
@@ -109,6 +115,7 @@ def situacion(caso: Caso, decision: Decision, hechos: list[Hecho], cerrado: bool
     hoy = decision.fecha_evaluacion
     radicadas = _radicadas(hechos)
     terminado = any(h.tipo == "contrato_terminado" for h in hechos)
+    pedida = caso.solicitud_terminacion is not None and not terminado
     sap_abiertos = [
         s.desde
         for s in decision.silencio_positivo
@@ -124,7 +131,7 @@ def situacion(caso: Caso, decision: Decision, hechos: list[Hecho], cerrado: bool
         "silencio_positivo": not sap_abiertos,
         "recurso": not [p for p in recursos if not p.vencido],
         "queja_sic": sic_hecha,
-        "terminacion": terminado,
+        "terminacion": terminado or pedida,
     }
     pendientes = [c for c in PRIORIDAD_CARTAS if c in decision.cartas_sugeridas and not hechas.get(c, False)]
 
@@ -140,20 +147,24 @@ def situacion(caso: Caso, decision: Decision, hechos: list[Hecho], cerrado: bool
             continue
         if p.id == "aviso_terminacion" and "terminacion" not in pendientes:
             continue
+        if p.id == "terminacion_efectiva" and not pedida:
+            continue  # the contract ended and the subscriber recorded it
         plazos.append(p)
 
     vencidos = [p for p in plazos if p.vencido and _accionable(caso, p, radicadas)]
+    termina = next((p.vence for p in plazos if p.id == "terminacion_efectiva"), None)
     futuros = [p for p in plazos if p.vence is not None and not p.vencido and p.vence >= hoy]
     proximo = min(futuros, key=lambda p: p.vence or hoy) if futuros else None
     carta = pendientes[0] if pendientes else None
     return Situacion(
-        estado=_estado(caso, hoy, cerrado, pendientes, plazos, sic_hecha),
+        estado=_estado(caso, hoy, cerrado, pendientes, plazos, sic_hecha, termina is not None),
         plazos=plazos,
         proximo=proximo,
         vencidos=vencidos,
         proxima_carta=carta,
         carta_desde=_carta_desde(carta, decision, sap_abiertos, recursos),
         cartas_pendientes=pendientes,
+        termina_el=termina,
     )
 
 
@@ -187,11 +198,19 @@ def _accionable(caso: Caso, p: Plazo, radicadas: dict[str, list[date]]) -> bool:
         if _cumplido(caso, p.reclamacion):
             return False
         return not _desde(radicadas, "silencio_positivo", p.vence + timedelta(days=1))
+    if p.id == "terminacion_efectiva":
+        return True  # past the day it ends and not recorded as ended: check the bill, or complain
     return p.id == "cumplimiento_sap" and not radicadas.get("queja_sic")
 
 
 def _estado(
-    caso: Caso, hoy: date, cerrado: bool, pendientes: list[str], plazos: list[Plazo], sic_hecha: bool
+    caso: Caso,
+    hoy: date,
+    cerrado: bool,
+    pendientes: list[str],
+    plazos: list[Plazo],
+    sic_hecha: bool,
+    terminacion_pedida: bool = False,
 ) -> str:
     if cerrado:
         return "cerrado"
@@ -199,6 +218,8 @@ def _estado(
         return "recurso_abierto"
     if "silencio_positivo" in pendientes:
         return "silencio_positivo"
+    if terminacion_pedida:
+        return "terminacion_solicitada"
     corriendo = [
         p
         for p in plazos

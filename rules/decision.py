@@ -12,7 +12,8 @@ Fuerza = Literal["solida", "requiere_prueba", "argumentable"]
 Estado = Literal["V", "S", "U"]
 TipoCarta = Literal["queja", "terminacion", "silencio_positivo", "recurso", "queja_sic"]
 TipoPlazo = Literal[
-    "respuesta_pqr", "cumplimiento_sap", "recurso", "queja_sic", "aviso_terminacion", "retracto"
+    "respuesta_pqr", "cumplimiento_sap", "recurso", "queja_sic", "aviso_terminacion", "retracto",
+    "terminacion_efectiva",
 ]
 
 TIPOS_CARTA: tuple[str, ...] = ("queja", "terminacion", "silencio_positivo", "recurso", "queja_sic")

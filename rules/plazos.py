@@ -59,6 +59,16 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             nota=("cuenta como festivo un día por confirmar (Ley 2578 de 2026); es la fecha más "
                   "temprana posible" if calc.festivos_u else None),
         ))
+    if calc is not None and calc.ya_solicitada and ctx.caso.solicitud_terminacion is not None:
+        # T2/T3: the request filed, the contract ends on this date and nothing later may be billed.
+        estado = p.vigente("aviso_terminacion_dias_habiles", calc.fecha_solicitud)
+        plazos.append(Plazo(
+            id="terminacion_efectiva", cun=ctx.caso.solicitud_terminacion.cun,
+            desde=ctx.caso.solicitud_terminacion.fecha, vence=calc.fecha_efectiva,
+            vencido=hoy > calc.fecha_efectiva, consecuencia="sin_cobros_despues_de_terminar",
+            estado=estado.estado if estado else None, fundamento=por_regla["T2"].id,
+            festivos_por_confirmar=list(calc.festivos_u), debatible=bool(calc.festivos_u),
+        ))
     t6 = por_regla["T6"]
     if t6.resultado in ("cumple", "falta_informacion") and t6.parametros:
         dias = int(t6.parametros[0].valor)

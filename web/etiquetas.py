@@ -80,9 +80,13 @@ PLAZOS: dict[str, str] = {
     "queja_sic": "Desde este día puede quejarse ante la SIC",
     "aviso_terminacion": "Último día para pedir la terminación a tiempo para el próximo corte",
     "retracto": "Último día para retractarse del contrato",
+    "terminacion_efectiva": "Día en que termina su contrato",
 }
 
 CONSECUENCIAS: dict[str, str] = {
+    "sin_cobros_despues_de_terminar": "Desde ese día el operador no puede cobrarle periodos posteriores. "
+                                      "Revise la factura siguiente: si los cobra, presente una queja; si "
+                                      "no, registre que el contrato terminó.",
     "silencio_administrativo_positivo": "Si no respondió a tiempo, lo que usted pidió se entiende "
                                         "concedido (silencio administrativo positivo).",
     "queja_ante_la_sic": "Si no cumple, puede quejarse ante la Superintendencia de Industria y "

@@ -34,6 +34,8 @@ def _revisar(s: Situacion, esperado: dict[str, Any], donde: str) -> None:
     for clave, valor in esperado.items():
         if clave == "estado":
             assert s.estado == valor, donde
+        elif clave == "titulo":
+            assert s.titulo == valor, donde
         elif clave == "proxima_carta":
             assert s.proxima_carta == valor, donde
         elif clave == "carta_desde":
