@@ -10,6 +10,7 @@ from annotated_types import MaxLen
 from pydantic import BaseModel
 
 from rules import caso as modelo
+from rules.texto_seguro import TEXTO_LIBRE_MAXIMO
 from tests.conftest import cargar_semilla
 
 Relleno = Literal["seguido", "palabras"]
@@ -32,11 +33,28 @@ def texto(largo: int, relleno: Relleno, semilla: int = 0) -> str:
     return " ".join(base[i:i + 40] for i in range(0, largo, 41))[:largo].strip().rjust(largo, "x")
 
 
+class _Bolsa:
+    """The model bounds the sum of a case's free texts (`TEXTO_LIBRE_MAXIMO`): each text takes its
+    field's maximum while the sum allows, then one character, so the case stays valid."""
+
+    def __init__(self, textos: int) -> None:
+        self.resto, self.pendientes = TEXTO_LIBRE_MAXIMO, textos
+
+    def largo(self, maximo_del_campo: int) -> int:
+        self.pendientes -= 1
+        largo = max(1, min(maximo_del_campo, self.resto - self.pendientes))
+        self.resto -= largo
+        return largo
+
+
 def caso_hostil(relleno: Relleno = "seguido", fallas: int | None = None) -> dict[str, Any]:
-    """The seed with every list and every free text at its maximum length (`fallas` failures
-    instead of the maximum when given: 40 pass the text-length check and fail during layout)."""
+    """The seed with every list at its maximum length and every free text as long as the model
+    allows, field by field and in all (`fallas` failures instead of the maximum when given)."""
     c = cargar_semilla()
     M = modelo
+    n_fallas = maximo(M.Caso, "fallas") if fallas is None else fallas
+    bolsa = _Bolsa(n_fallas + maximo(M.Caso, "reclamaciones") + maximo(M.Caso, "cambios_unilaterales")
+                   + maximo(M.Caso, "gastos_adicionales"))
     u = c["usuario"]
     u["nombre"] = texto(maximo(M.Usuario, "nombre"), relleno, 1)
     u["direccion"] = texto(maximo(M.Usuario, "direccion"), relleno, 2)
@@ -49,8 +67,8 @@ def caso_hostil(relleno: Relleno = "seguido", fallas: int | None = None) -> dict
         {"servicio": "internet_fijo", "inicio": (inicio + timedelta(hours=20 * i)).isoformat(),
          "fin": (inicio + timedelta(hours=20 * i + 5)).isoformat(), "reportada": True,
          "cun": "1" * 40,
-         "descripcion": texto(maximo(M.Falla, "descripcion"), relleno, i)}
-        for i in range(maximo(M.Caso, "fallas") if fallas is None else fallas)
+         "descripcion": texto(bolsa.largo(maximo(M.Falla, "descripcion")), relleno, i)}
+        for i in range(n_fallas)
     ]
     c["reclamaciones"] = [
         {"tipo": "queja", "asunto": "falla", "fecha_radicacion": "2026-06-01", "canal": "web",
@@ -59,15 +77,17 @@ def caso_hostil(relleno: Relleno = "seguido", fallas: int | None = None) -> dict
          "fecha_respuesta": "2026-06-20", "sentido_respuesta": "desfavorable",
          "respuesta_incompleta": True,
          "respuesta_referencia": texto(maximo(M.Reclamacion, "respuesta_referencia"), relleno, i),
-         "respuesta_motivos": texto(maximo(M.Reclamacion, "respuesta_motivos"), relleno, i + 9)}
+         "respuesta_motivos": texto(bolsa.largo(maximo(M.Reclamacion, "respuesta_motivos")), relleno, i + 9)}
         for i in range(maximo(M.Caso, "reclamaciones"))
     ]
     c["cambios_unilaterales"] = [
-        {"fecha": "2026-05-01", "descripcion": texto(maximo(M.CambioUnilateral, "descripcion"), relleno, i)}
+        {"fecha": "2026-05-01",
+         "descripcion": texto(bolsa.largo(maximo(M.CambioUnilateral, "descripcion")), relleno, i)}
         for i in range(maximo(M.Caso, "cambios_unilaterales"))
     ]
     c["gastos_adicionales"] = [
-        {"descripcion": texto(maximo(M.GastoAdicional, "descripcion"), relleno, i), "valor": 1000 + i}
+        {"descripcion": texto(bolsa.largo(maximo(M.GastoAdicional, "descripcion")), relleno, i),
+         "valor": 1000 + i}
         for i in range(maximo(M.Caso, "gastos_adicionales"))
     ]
     c["pretensiones"] = ["terminar_sin_penalidad", "compensacion", "reembolso_gastos",

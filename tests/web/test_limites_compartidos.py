@@ -127,6 +127,7 @@ def test_gunicorn_sin_su_configuracion_y_en_memoria_no_arranca(monkeypatch):
     from app import create_app
 
     monkeypatch.setenv("SALIDA_SECRET_KEY", "k" * 64)
+    monkeypatch.setenv("SALIDA_RESPONSABLE_DATOS", "Pruebas de Salida")
     monkeypatch.delenv("SALIDA_LIMITES_REVISADOS", raising=False)
     monkeypatch.setitem(sys.modules, "gunicorn.workers.base", types.ModuleType("gunicorn.workers.base"))
     with pytest.raises(RuntimeError, match="gunicorn_conf"):

@@ -193,6 +193,7 @@ def test_en_produccion_no_arranca_sin_responsable(monkeypatch):
     from tests.web.conftest import CONFIG_PRUEBAS
 
     monkeypatch.setitem(sys.modules, "gunicorn.workers.base", types.ModuleType("gunicorn.workers.base"))
+    monkeypatch.setenv("SALIDA_LIMITES_REVISADOS", "1")  # as web.gunicorn_conf leaves it for its workers
     with pytest.raises(RuntimeError, match="SALIDA_RESPONSABLE_DATOS"):
         create_app(dict(CONFIG_PRUEBAS))
     assert create_app({**CONFIG_PRUEBAS, "RESPONSABLE_DATOS": "Fundación Ejemplo"}) is not None
