@@ -63,7 +63,7 @@ def test_semilla_da_la_decision(client, semilla_form):
     assert "27 de noviembre de 2026" in texto and "Venció" in texto
     assert "$1.011 (automática)" in texto and "$2.022" in texto
     assert "¿Le ofrecieron el mismo plan sin permanencia?" in texto
-    assert texto.index("Solicitud de terminación del contrato") < texto.index("Queja al operador (PQR)")
+    assert texto.index("Solicitud de terminación del contrato") < texto.index("Queja ante el operador")
     assert "Recurso de reposición" in texto  # listed among letters that do not apply, with the reason
     assert "No hay una respuesta desfavorable" in texto
     html = r.data.decode()
