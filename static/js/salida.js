@@ -128,8 +128,11 @@
     if (!aviso) { return; }
     var maximo = parseInt(aviso.getAttribute("data-maximo") || "0", 10);
     var quedan = maximo - area.value.length;
-    aviso.textContent = quedan === 1 ? "Queda 1 de " + maximo + " caracteres." :
+    // No maxlength on the text area: a browser would cut a pasted text mid-sentence without a word.
+    aviso.textContent = quedan < 0 ? "Sobran " + (-quedan) + " caracteres: acorte el texto a " + maximo + "." :
+      quedan === 1 ? "Queda 1 de " + maximo + " caracteres." :
       "Quedan " + quedan + " de " + maximo + " caracteres.";
+    aviso.classList.toggle("campo__contador--excedido", quedan < 0);
     aviso.classList.toggle("campo__contador--cerca", quedan < maximo / 10);
   }
 
@@ -182,9 +185,9 @@
       form.addEventListener("change", function () { actualizarVisibles(form); });
     });
     document.querySelectorAll("[data-grupo]").forEach(renumerar);
-    document.querySelectorAll("textarea[maxlength]").forEach(contar);
+    document.querySelectorAll("textarea[data-maximo]").forEach(contar);
     document.addEventListener("input", function (ev) {
-      if (ev.target.matches && ev.target.matches("textarea[maxlength]")) { contar(ev.target); }
+      if (ev.target.matches && ev.target.matches("textarea[data-maximo]")) { contar(ev.target); }
     });
     document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) { b.hidden = false; });
 

@@ -49,7 +49,9 @@ def test_formulario_completo_tiene_todas_las_preguntas(client, semilla_form):
     assert re.search(r'name="permanencia.tiene" value="nose"', html)
     assert 'value="agregar:fallas"' in html and 'value="quitar:fallas:0"' in html
     assert '<template id="plantilla-fallas">' in html
-    assert 'maxlength="1000"' in html and "Hasta 1000 caracteres." in html
+    assert 'data-maximo="1000"' in html and "Hasta 1000 caracteres." in html
+    # no maxlength on a text area: a browser would cut a pasted text mid-sentence without a word
+    assert not re.search(r"<textarea[^>]*maxlength", html)
 
 
 def test_semilla_da_la_decision(client, semilla_form):
