@@ -208,8 +208,8 @@ class Falla(Modelo):
     """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
     fin: Annotated[datetime | None, documentado(PATRON_ANIOS)] = None
     """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
-    masiva: bool = False
-    """¿Fue una falla masiva (afectó a muchos usuarios)?"""
+    masiva: bool | None = False
+    """¿Fue una falla masiva (afectó a muchos usuarios)? (vacío: no sabe)."""
     reportada: bool = False
     """¿Reportó la falla al operador?"""
     cun: Cun | None = None
@@ -330,6 +330,9 @@ class Caso(Modelo):
     """El contrato con el operador."""
     permanencia: Permanencia | None = None
     """La cláusula de permanencia mínima, si la hay."""
+    # Extension: whether there is a clause, when the user does not know (None: `permanencia` says it).
+    hay_permanencia: Literal["si", "no", "no_se"] | None = None
+    """¿El contrato tiene cláusula de permanencia? si, no o no_se (vacío: la dice `permanencia`)."""
     fallas: Annotated[list[Falla], Field(max_length=200)] = []
     """Fallas del servicio."""
     reclamaciones: Annotated[list[Reclamacion], Field(max_length=50)] = []
@@ -350,6 +353,15 @@ class Caso(Modelo):
     @model_validator(mode="after")
     def _texto_que_cabe(self) -> Caso:
         revisar_texto_total(self)
+        return self
+
+    @model_validator(mode="after")
+    def _permanencia_coherente(self) -> Caso:
+        if self.permanencia is not None and self.hay_permanencia in ("no", "no_se"):
+            raise PydanticCustomError(
+                "permanencia_contradictoria",
+                "Dio los datos de la cláusula de permanencia pero respondió que no la tiene o que no "
+                "sabe; corrija una de las dos respuestas.")
         return self
 
     @model_validator(mode="after")

@@ -11,6 +11,7 @@ from rules import texto as tx
 from rules.canales import Canal, canales
 from rules.decision import Hallazgo, Plazo
 from rules.engine import AVISO_LEGAL
+from rules.permanencia import NO_SABE_PERMANENCIA
 from web import etiquetas as et
 from web.campos import SUBCAMPOS, campo_id, etiqueta
 from web.mapeo import nombre_del_campo
@@ -170,6 +171,9 @@ def _respuesta(caso: Caso, d: Decision) -> Respuesta:
             return Respuesta("si", "Sí, puede terminar sin pagar la permanencia.",
                              [f"Su permanencia ya terminó{fin}.", *detalles])
         return Respuesta("si", "Sí, puede terminar sin pagar la permanencia.", detalles, fundamentos)
+    if perm.exigible is None and caso.hay_permanencia == "no_se":
+        return Respuesta("falta", "Puede terminar el contrato; falta saber si tiene cláusula de "
+                         "permanencia.", [NO_SABE_PERMANENCIA, *detalles])
     if perm.exigible is None:
         if not fundamentos:
             return Respuesta("falta", "Salida no puede decidir sobre la permanencia de este contrato.",

@@ -206,3 +206,25 @@ def test_pagina_y_pdf_llaman_igual_a_cada_carta():
     from web import etiquetas as et
 
     assert {t: n for t, (n, _) in et.CARTAS.items()} == TITULOS == NOMBRES
+
+
+def test_no_se_si_hay_permanencia_no_es_un_no(client, semilla):
+    semilla["permanencia"] = None
+    semilla["hay_permanencia"] = "no_se"
+    r = _respuesta(semilla)
+    assert r.tono == "falta"
+    assert r.titular == "Puede terminar el contrato; falta saber si tiene cláusula de permanencia."
+    assert any("Si no la tiene, puede terminarlo sin pagar" in x for x in r.detalles)
+    html = _pagina(client, semilla)  # through the form: "No sé" goes out and comes back as "No sé"
+    assert "falta saber si tiene cláusula de permanencia" in html
+    assert "Usted indicó que su contrato no tiene cláusula" not in html
+
+
+def test_falla_masiva_no_se_queda_en_no_se(semilla):
+    from web.formulario import desde_caso
+    from web.mapeo import a_caso
+
+    semilla["fallas"][0]["masiva"] = None
+    f = desde_caso(validar_caso(semilla).model_dump(mode="json"))
+    assert f.valor("fallas[0].masiva") == "nose"
+    assert a_caso(f).datos["fallas"][0]["masiva"] is None
