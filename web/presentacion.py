@@ -342,7 +342,7 @@ def compensacion_filas(d: Decision) -> list[dict[str, str]]:
 # --- "Qué hacer ahora": the decision's next steps in order, where to file and what to keep ---
 
 FIABILIDAD: dict[str, str] = {
-    "V": "Dato leído en una página oficial.",
+    "V": "Dato verificado en la norma o en una página oficial.",
     "S": "Dato de fuentes que coinciden; verifique antes de usarlo.",
     "U": "Dato sin confirmar: verifique en la página del operador antes de usarlo.",
 }
