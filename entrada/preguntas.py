@@ -39,7 +39,9 @@ CONTRATO: tuple[Pregunta | Grupo, ...] = (
     Pregunta("contrato.valor_mensual", "¿Cuánto paga al mes?", "pesos", ancho="medio",
              ayuda="El total de la factura de este contrato, por ejemplo 189900."),
     Pregunta("contrato.numero", "Número de contrato, cuenta o línea", "texto", ancho="medio",
-             ayuda="Aparece arriba en la factura. Si es un celular, puede ser el número de la línea."),
+             opcional=True,
+             ayuda="Aparece arriba en la factura. Si es un celular, puede ser el número de la línea. "
+                   "En blanco si no lo sabe: las cartas irán sin él."),
     *(_servicio(s, n) for s, n in op.SERVICIOS_FORMULARIO.items()),
     Pregunta("contrato.direccion_servicio", "Dirección donde le prestan el servicio", "texto",
              opcional=True, detalle=True, autocompletar="street-address",

@@ -130,8 +130,9 @@ class Usuario(Modelo):
 class Contrato(Modelo):
     """The contract with the operator."""
 
-    numero: Annotated[str, Field(min_length=1, max_length=40), *Linea]
-    """Número de cuenta, de contrato o de la línea."""
+    # Extension: optional (a person may not know it; the letters then go without it).
+    numero: Annotated[str | None, Field(min_length=1, max_length=40), *Linea] = None
+    """Número de cuenta, de contrato o de la línea (vacío: no lo sabe)."""
     servicios: Annotated[list[Servicio], Field(min_length=1, max_length=4)]
     """Servicios del contrato: internet_fijo, telefonia_fija, television, movil."""
     modalidad_movil: ModalidadMovil | None = None

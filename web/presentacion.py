@@ -123,11 +123,19 @@ def contexto(caso: Caso, d: Decision) -> dict[str, object]:
     detalles = sin_repetir(r.detalles, dichas)
     hitos = linea_de_tiempo(d)
     return {
-        "respuesta": r, "ahora": ahora, "detalles": detalles, "avisos": avisos(d),
+        "respuesta": r, "ahora": ahora, "detalles": detalles, "avisos": [*avisos(d), *_sin_dato(caso)],
         "hitos": hitos, "proximo": next((h for h in hitos if h.situacion == "pendiente"), None),
         "faltantes": faltantes(d, dichas), "por_que": por_que(d),
         "compensacion": compensacion_filas(d),
     }
+
+
+def _sin_dato(caso: Caso) -> list[str]:
+    """Facts the letters go without because the person does not know them."""
+    if caso.contrato.numero is None:
+        return ["Sus cartas no llevan el número de contrato o cuenta: si lo encuentra en su factura, "
+                "escríbalo en ellas antes de presentarlas."]
+    return []
 
 
 def pasos(d: Decision) -> list[PasoEnPagina]:

@@ -177,7 +177,8 @@ def test_el_suscriptor_no_ve_ids_de_regla_ni_estados(client, semilla):
     texto = _para_el_suscriptor(html)
     assert re.findall(r"\b[PTBCQR]\d\b", texto) == []
     assert "estado--" not in html.partition('id="abogados"')[0]
-    for interno in ("régimen", "co-telecom", "RPU-", "Criterio de conteo", "verificado"):
+    for interno in ("régimen RPU", "co-telecom", "RPU-", "Criterio de conteo", "· verificado",
+                    "· sin verificar"):
         assert interno not in texto
     abogados = html.partition('id="abogados"')[2]
     assert re.search(r"\bB1\b", abogados) and "co-telecom/" in abogados
@@ -228,3 +229,10 @@ def test_falla_masiva_no_se_queda_en_no_se(semilla):
     f = desde_caso(validar_caso(semilla).model_dump(mode="json"))
     assert f.valor("fallas[0].masiva") == "nose"
     assert a_caso(f).datos["fallas"][0]["masiva"] is None
+
+
+def test_sin_numero_de_contrato_las_cartas_van_sin_el_y_la_pagina_lo_dice(client, semilla):
+    del semilla["contrato"]["numero"]
+    html = _pagina(client, semilla)
+    assert "Sus cartas no llevan el número de contrato o cuenta" in html
+    assert "n.º None" not in html and "titular del contrato, " in html
