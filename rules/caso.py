@@ -139,8 +139,10 @@ class Contrato(Modelo):
     """Solo si hay servicio móvil: pospago o prepago."""
     fecha_inicio: Fecha
     """Fecha en que empezó el contrato (AAAA-MM-DD)."""
-    dia_corte: Annotated[int, Field(ge=1, le=31)]
-    """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura."""
+    # Extension: optional (a person may not know it; the termination date then stays open).
+    dia_corte: Annotated[int | None, Field(ge=1, le=31)] = None
+    """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura
+    (vacío: no lo sabe)."""
     valor_mensual: Pesos
     """Lo que paga al mes, en pesos enteros."""
     direccion_servicio: Annotated[str | None, Field(max_length=200), *Linea] = None

@@ -32,3 +32,19 @@ def test_datos_de_clausula_con_no_se_es_una_contradiccion():
     with pytest.raises(CasoInvalido) as e:
         validar_caso(c)
     assert "corrija una de las dos respuestas" in str(e.value.errores)
+
+
+def test_sin_dia_de_corte_la_terminacion_dice_que_falta_y_la_carta_la_pide_igual():
+    import letters
+
+    c = cargar_semilla()
+    del c["contrato"]["dia_corte"]
+    caso = validar_caso(c)
+    d = evaluar(caso)
+    assert d.terminacion.puede_terminar and d.terminacion.fecha_efectiva is None
+    assert "contrato.dia_corte" in d.faltantes
+    t2 = d.hallazgo("T2")
+    assert t2 is not None and t2.resultado == "falta_informacion" and "3 días hábiles" in t2.explicacion
+    texto = letters.render_text(caso, d, "terminacion")
+    assert "Terminar el contrato n.º 1.23456789" in texto and "en la fecha de corte que corresponda" in texto
+    assert "None" not in texto
