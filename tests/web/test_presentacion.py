@@ -236,3 +236,11 @@ def test_sin_numero_de_contrato_las_cartas_van_sin_el_y_la_pagina_lo_dice(client
     html = _pagina(client, semilla)
     assert "Sus cartas no llevan el número de contrato o cuenta" in html
     assert "n.º None" not in html and "titular del contrato, " in html
+
+
+def test_sin_dia_de_corte_la_pagina_pregunta_por_el(client, semilla):
+    del semilla["contrato"]["dia_corte"]
+    html = _pagina(client, semilla)
+    assert "Día de corte de la factura" in html  # among the data that could change the answer
+    assert "Sin el día de corte de la factura no se puede calcular" in html
+    assert "None" not in _para_el_suscriptor(html)
