@@ -35,11 +35,15 @@ CONTRATO: tuple[Pregunta | Grupo, ...] = (
     Pregunta("contrato.fecha_inicio", "¿Desde cuándo tiene el contrato?", "fecha", ancho="medio",
              ayuda="Por ejemplo 10/03/2026. Si no la sabe exacta, use la de su primera factura."),
     Pregunta("contrato.dia_corte", "Día de corte de la factura", "entero", ancho="corto",
-             ayuda="Si la factura dice «periodo del 16 de octubre al 15 de noviembre», escriba 15."),
+             opcional=True,
+             ayuda="Si la factura dice «periodo del 16 de octubre al 15 de noviembre», escriba 15. "
+                   "En blanco si no lo sabe: le diremos qué cambia con ese dato."),
     Pregunta("contrato.valor_mensual", "¿Cuánto paga al mes?", "pesos", ancho="medio",
              ayuda="El total de la factura de este contrato, por ejemplo 189900."),
     Pregunta("contrato.numero", "Número de contrato, cuenta o línea", "texto", ancho="medio",
-             ayuda="Aparece arriba en la factura. Si es un celular, puede ser el número de la línea."),
+             opcional=True,
+             ayuda="Aparece arriba en la factura. Si es un celular, puede ser el número de la línea. "
+                   "En blanco si no lo sabe: las cartas irán sin él."),
     *(_servicio(s, n) for s, n in op.SERVICIOS_FORMULARIO.items()),
     Pregunta("contrato.direccion_servicio", "Dirección donde le prestan el servicio", "texto",
              opcional=True, detalle=True, autocompletar="street-address",

@@ -139,7 +139,8 @@ def _materia(caso: Caso, decision: Decision, pedidas: set[str], termina: bool,
     items: list[Item] = []
     t, perm, comp = decision.terminacion, decision.permanencia, decision.compensacion
     libro = {s.id: s for s in decision.solicitudes}
-    if termina and t.fecha_efectiva is not None:
+    if termina and (t.fecha_efectiva is not None or t.puede_terminar):
+        # Without the cut-off day (unknown to the user) the date stays open: "at the cut-off due".
         items.append(Item("terminar", {
             "verbo": verbo, "fecha": t.fecha_efectiva, "limite": _limite_vigente(decision),
             "dias": t.dias_habiles_aviso, "ya_pedida": caso.solicitud_terminacion is not None,

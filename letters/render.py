@@ -8,14 +8,13 @@ from typing import Any
 from letters import pdf
 from letters.contenido import construir
 from letters.entorno import entorno, hoja_de_estilo
+from letters.etiquetas import TITULOS
 from letters.texto import html_a_texto
 from letters.vista import Carta
 from rules import Caso, Decision, evaluar
 
 TIPOS: tuple[str, ...] = ("queja", "terminacion", "silencio_positivo", "recurso", "queja_sic")
-NOMBRES = {"queja": "Queja", "terminacion": "Terminación del contrato",
-           "silencio_positivo": "Silencio administrativo positivo",
-           "recurso": "Recurso de reposición y en subsidio de apelación", "queja_sic": "Queja ante la SIC"}
+NOMBRES = TITULOS  # one name per letter kind: the PDF title, the index and the web pages
 
 
 def carta(caso: Caso, decision: Decision | None, tipo: str) -> Carta:

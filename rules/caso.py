@@ -130,16 +130,19 @@ class Usuario(Modelo):
 class Contrato(Modelo):
     """The contract with the operator."""
 
-    numero: Annotated[str, Field(min_length=1, max_length=40), *Linea]
-    """Número de cuenta, de contrato o de la línea."""
+    # Extension: optional (a person may not know it; the letters then go without it).
+    numero: Annotated[str | None, Field(min_length=1, max_length=40), *Linea] = None
+    """Número de cuenta, de contrato o de la línea (vacío: no lo sabe)."""
     servicios: Annotated[list[Servicio], Field(min_length=1, max_length=4)]
     """Servicios del contrato: internet_fijo, telefonia_fija, television, movil."""
     modalidad_movil: ModalidadMovil | None = None
     """Solo si hay servicio móvil: pospago o prepago."""
     fecha_inicio: Fecha
     """Fecha en que empezó el contrato (AAAA-MM-DD)."""
-    dia_corte: Annotated[int, Field(ge=1, le=31)]
-    """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura."""
+    # Extension: optional (a person may not know it; the termination date then stays open).
+    dia_corte: Annotated[int | None, Field(ge=1, le=31)] = None
+    """Día del mes en que cierra la factura (día de corte), de 1 a 31; aparece en la factura
+    (vacío: no lo sabe)."""
     valor_mensual: Pesos
     """Lo que paga al mes, en pesos enteros."""
     direccion_servicio: Annotated[str | None, Field(max_length=200), *Linea] = None
@@ -208,8 +211,8 @@ class Falla(Modelo):
     """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
     fin: Annotated[datetime | None, documentado(PATRON_ANIOS)] = None
     """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
-    masiva: bool = False
-    """¿Fue una falla masiva (afectó a muchos usuarios)?"""
+    masiva: bool | None = False
+    """¿Fue una falla masiva (afectó a muchos usuarios)? (vacío: no sabe)."""
     reportada: bool = False
     """¿Reportó la falla al operador?"""
     cun: Cun | None = None
@@ -330,6 +333,9 @@ class Caso(Modelo):
     """El contrato con el operador."""
     permanencia: Permanencia | None = None
     """La cláusula de permanencia mínima, si la hay."""
+    # Extension: whether there is a clause, when the user does not know (None: `permanencia` says it).
+    hay_permanencia: Literal["si", "no", "no_se"] | None = None
+    """¿El contrato tiene cláusula de permanencia? si, no o no_se (vacío: la dice `permanencia`)."""
     fallas: Annotated[list[Falla], Field(max_length=200)] = []
     """Fallas del servicio."""
     reclamaciones: Annotated[list[Reclamacion], Field(max_length=50)] = []
@@ -350,6 +356,15 @@ class Caso(Modelo):
     @model_validator(mode="after")
     def _texto_que_cabe(self) -> Caso:
         revisar_texto_total(self)
+        return self
+
+    @model_validator(mode="after")
+    def _permanencia_coherente(self) -> Caso:
+        if self.permanencia is not None and self.hay_permanencia in ("no", "no_se"):
+            raise PydanticCustomError(
+                "permanencia_contradictoria",
+                "Dio los datos de la cláusula de permanencia pero respondió que no la tiene o que no "
+                "sabe; corrija una de las dos respuestas.")
         return self
 
     @model_validator(mode="after")

@@ -120,6 +120,8 @@ def _hallazgo(ctx: Contexto, regla: Regla, v: Veredicto) -> Hallazgo:
 
 def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDecision:
     perm, calc = ctx.caso.permanencia, ctx.permanencia
+    if perm is None and ctx.caso.hay_permanencia == "no_se":
+        return PermanenciaDecision(existe=False, exigible=None)  # unknown: never "nothing to pay"
     if perm is None or calc is None:
         return PermanenciaDecision(existe=False, exigible=False, valor_maximo=0)
     if por_regla["P5"].resultado == "no_cubierto":

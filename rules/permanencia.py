@@ -25,9 +25,18 @@ def solo_conexion(ctx: Contexto) -> bool:
             and ctx.valor("permanencia_fija_solo_conexion", perm.fecha_inicio) is True)
 
 
+NO_SABE_PERMANENCIA = (
+    "Usted no sabe si su contrato tiene cláusula de permanencia. Si no la tiene, puede terminarlo sin "
+    "pagar nada por irse. Si la tiene, el operador puede cobrarle la parte del beneficio que recibió "
+    "(equipo o descuento) que falte por pagar, salvo que haya un motivo para no pagarla; con la "
+    "duración y el valor del beneficio Salida calcula cuánto es y si puede evitarlo.")
+
+
 def sin_clausula(ctx: Contexto) -> Veredicto | None:
     """The verdict when there is no clause or it is outside coverage; None otherwise."""
     perm = ctx.caso.permanencia
+    if perm is None and ctx.caso.hay_permanencia == "no_se":
+        return Veredicto("falta_informacion", NO_SABE_PERMANENCIA, faltantes=["permanencia"])
     if perm is None:
         return Veredicto("no_aplica", "El contrato no tiene cláusula de permanencia.")
     if not ctx.cubierto(perm.fecha_inicio):

@@ -53,6 +53,8 @@ def calcular_terminacion(ctx: Contexto) -> CalculoTerminacion | None:
         return CalculoTerminacion(fecha, solicitud is not None, int(dias), None, None, fecha, True,
                                   prepago=True)
     dia_corte = ctx.caso.contrato.dia_corte
+    if dia_corte is None:
+        return None  # the dates depend on the cut-off day; T2 and T3 say what is missing
     corte = siguiente_corte(fecha, dia_corte)
     limite = restar_habiles(corte, int(dias))
     a_tiempo = fecha <= limite
@@ -81,6 +83,21 @@ def explicar_fechas(calc: CalculoTerminacion) -> str:
                 f"{texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
     return (f"Para este periodo ya pasó el {limite}; si la pide hoy, termina el {efectiva} "
             f"(para ese corte, pídala a más tardar el {texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
+
+
+def sin_dia_de_corte(ctx: Contexto, fecha: date) -> Veredicto | None:
+    """Without the cut-off day the termination date cannot be computed: say so and what it depends on."""
+    dias = ctx.valor("aviso_terminacion_dias_habiles", fecha)
+    if ctx.caso.contrato.dia_corte is not None or dias is None:
+        return None
+    return Veredicto(
+        "falta_informacion",
+        f"Sin el día de corte de la factura no se puede calcular en qué fecha termina el contrato: "
+        f"pedida con al menos {texto.plural(int(dias), 'día hábil', 'días hábiles')} de anticipación "
+        "al corte, la terminación surte efecto en ese corte; si no, en el siguiente. El día de corte "
+        "aparece en la factura.",
+        fecha=fecha, faltantes=["contrato.dia_corte"],
+    )
 
 
 def quiere_terminar(ctx: Contexto) -> bool:
@@ -119,6 +136,8 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
     """Notice: 3 business days before the cut-off (10 before Res. 4625/2014); else the next period."""
     calc = ctx.terminacion
     fecha = (ctx.caso.solicitud_terminacion.fecha if ctx.caso.solicitud_terminacion else ctx.hoy)
+    if calc is None and (v := sin_dia_de_corte(ctx, fecha)) is not None:
+        return v
     if calc is None:
         return no_cubierto(ctx, "La solicitud de terminación", fecha)
     if calc.prepago:
@@ -159,6 +178,10 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
 def t3_sin_cobros(ctx: Contexto) -> Veredicto:
     """No charges for periods after termination; consumption owed, equipment and a permanence owed remain."""
     calc = ctx.terminacion
+    if calc is None and quiere_terminar(ctx) and (v := sin_dia_de_corte(ctx, ctx.hoy)) is not None:
+        return v
+    if calc is None and ctx.caso.contrato.dia_corte is None and ctx.cubierto(ctx.hoy):
+        return Veredicto("no_aplica", "Usted no ha pedido terminar el contrato.", fecha=ctx.hoy)
     if calc is None:
         return no_cubierto(ctx, "La solicitud de terminación", ctx.hoy)
     if not quiere_terminar(ctx):

@@ -15,6 +15,7 @@ from entrada.opciones import (  # noqa: F401  (re-exported: pages and casos/ rea
     SERVICIOS_FORMULARIO,
     TIPOS_PQR,
 )
+from letters.etiquetas import TITULOS
 
 RESULTADOS: dict[str, str] = {
     "cumple": "Se cumple",
@@ -55,23 +56,20 @@ CAPITULOS: dict[str, str] = {
     "Q": "Reclamaciones (PQR)",
 }
 
-CARTAS: dict[str, tuple[str, str]] = {
-    "queja": ("Queja al operador (PQR)",
-              "Reclama por las fallas: pide la compensación, lo que usted marcó que quiere y la "
-              "información de la falla. Preséntela por cualquier canal del operador y pida el CUN."),
-    "terminacion": ("Solicitud de terminación del contrato",
-                    "Pide terminar el contrato en la fecha que corresponde, sin cobros posteriores "
-                    "y explica lo que pueden cobrarle por la permanencia. Preséntela al operador."),
-    "silencio_positivo": ("Solicitud de cumplimiento del silencio administrativo positivo",
-                          "El operador no respondió a tiempo: pide que cumpla lo que usted "
-                          "solicitó. Preséntela al operador citando el CUN."),
-    "recurso": ("Recurso de reposición y en subsidio apelación",
-                "Pide al operador revisar su respuesta y, si la mantiene, enviar el caso a la "
-                "Superintendencia de Industria y Comercio."),
-    "queja_sic": ("Queja ante la Superintendencia de Industria y Comercio (SIC)",
-                  "Para llevar el caso a la SIC cuando el operador no respondió, no cumplió o le "
-                  "respondió en contra. Se presenta por los canales de la SIC."),
+# Each letter's name comes from the letters' own titles (the PDF's title), so page and PDF agree.
+DESCRIPCIONES_CARTAS: dict[str, str] = {
+    "queja": "Reclama por las fallas: pide la compensación, lo que usted marcó que quiere y la "
+             "información de la falla. Preséntela por cualquier canal del operador y pida el CUN.",
+    "terminacion": "Pide terminar el contrato en la fecha que corresponde, sin cobros posteriores "
+                   "y explica lo que pueden cobrarle por la permanencia. Preséntela al operador.",
+    "silencio_positivo": "El operador no respondió a tiempo: pide que cumpla lo que usted "
+                         "solicitó. Preséntela al operador citando el CUN.",
+    "recurso": "Pide al operador revisar su respuesta y, si la mantiene, enviar el caso a la "
+               "Superintendencia de Industria y Comercio.",
+    "queja_sic": "Para llevar el caso a la SIC cuando el operador no respondió, no cumplió o le "
+                 "respondió en contra. Se presenta por los canales de la SIC.",
 }
+CARTAS: dict[str, tuple[str, str]] = {t: (TITULOS[t], DESCRIPCIONES_CARTAS[t]) for t in TITULOS}
 
 PLAZOS: dict[str, str] = {
     "respuesta_pqr": "Plazo del operador para responder su reclamación",
@@ -104,3 +102,6 @@ FALTA_UN_DATO: dict[str, str] = {
     "permanencia.valor_beneficio": "cuánto valía el beneficio que recibió a cambio de la permanencia",
     "permanencia.beneficio": "qué beneficio recibió a cambio de la permanencia",
 }
+
+ANTE: dict[str, str] = {"operador": "ante el operador",
+                        "SIC": "ante la Superintendencia de Industria y Comercio (SIC)"}

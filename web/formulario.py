@@ -158,7 +158,8 @@ def desde_caso(caso: dict[str, Any]) -> Formulario:
     for p in _simples():
         if p.en_modelo:
             f.valores[p.nombre] = _texto(_buscar(caso, p.nombre), p)
-    f.valores["permanencia.tiene"] = "si" if caso.get("permanencia") else "no"
+    f.valores["permanencia.tiene"] = ("si" if caso.get("permanencia") else
+                                      "nose" if caso.get("hay_permanencia") == "no_se" else "no")
     f.valores["reclamaciones.hay"] = "si" if caso.get("reclamaciones") else "no"
     f.valores["solicitud_terminacion.ya"] = "si" if caso.get("solicitud_terminacion") else "no"
     for g in GRUPOS.values():

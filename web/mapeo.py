@@ -81,10 +81,11 @@ def _fallas(f: Formulario, t: Traduccion, reclamo: bool) -> list[dict[str, Any]]
             t.errores.append(ErrorCampo(f"fallas[{i}].fin", "Escriba cuándo volvió el servicio o "
                                                              "marque «Todavía sigue sin servicio»."))
         comun = _con_valor({"inicio": r["inicio"], "fin": None if r["sigue"] else r["fin"],
-                            "masiva": bool(r["masiva"]), "reportada": bool(r["cun"]) or reclamo,
+                            "masiva": r["masiva"], "reportada": bool(r["cun"]) or reclamo,
                             "cun": r["cun"], "descripcion": r["descripcion"]})
         for servicio in r["servicios"] or [None]:
-            fallas.append(_con_valor({"servicio": servicio, **comun}))
+            fallas.append({**_con_valor({"servicio": servicio, **comun}),
+                           "masiva": r["masiva"]})  # None is "No sé", kept as such
             t.filas["fallas"].append(i)
     return fallas
 
@@ -127,6 +128,8 @@ def a_caso(f: Formulario) -> Traduccion:
     for raiz, puerta in _PUERTAS.items():
         if _respuesta(f, t, puerta) is True:
             t.datos.setdefault(raiz, {})
+    if f.valor("permanencia.tiene") == "nose":  # "No sé" is not "No": the result says what knowing changes
+        t.datos["hay_permanencia"] = "no_se"
     permanencia = t.datos.get("permanencia")
     if permanencia is not None and "fecha_inicio" not in permanencia:
         permanencia["fecha_inicio"] = t.datos.get("contrato", {}).get("fecha_inicio")

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from casos.situacion import PRIORIDAD_CARTAS
 from rules import Caso, Decision
 from rules import texto as tx
+from rules.canales import Canal, canales
 from rules.decision import Hallazgo, Plazo
 from rules.engine import AVISO_LEGAL
+from rules.permanencia import NO_SABE_PERMANENCIA
 from web import etiquetas as et
 from web.campos import SUBCAMPOS, campo_id, etiqueta
 from web.mapeo import nombre_del_campo
@@ -112,6 +115,29 @@ ESTADOS_TRAMITE = {
 }
 
 
+def contexto(caso: Caso, d: Decision) -> dict[str, object]:
+    """Everything the result page shows, each sentence once: the steps first, the law last."""
+    r = respuesta(caso, d)
+    ahora = que_hacer(caso, d, r)
+    dichas: set[str] = {p.texto for p in ahora.pasos}
+    detalles = sin_repetir(r.detalles, dichas)
+    hitos = linea_de_tiempo(d)
+    return {
+        "respuesta": r, "ahora": ahora, "detalles": detalles, "avisos": [*avisos(d), *_sin_dato(caso)],
+        "hitos": hitos, "proximo": next((h for h in hitos if h.situacion == "pendiente"), None),
+        "faltantes": faltantes(d, dichas), "por_que": por_que(d),
+        "compensacion": compensacion_filas(d),
+    }
+
+
+def _sin_dato(caso: Caso) -> list[str]:
+    """Facts the letters go without because the person does not know them."""
+    if caso.contrato.numero is None:
+        return ["Sus cartas no llevan el número de contrato o cuenta: si lo encuentra en su factura, "
+                "escríbalo en ellas antes de presentarlas."]
+    return []
+
+
 def pasos(d: Decision) -> list[PasoEnPagina]:
     """Each complaint's state and its one next step, from the decision's procedure."""
     salida = []
@@ -153,6 +179,9 @@ def _respuesta(caso: Caso, d: Decision) -> Respuesta:
             return Respuesta("si", "Sí, puede terminar sin pagar la permanencia.",
                              [f"Su permanencia ya terminó{fin}.", *detalles])
         return Respuesta("si", "Sí, puede terminar sin pagar la permanencia.", detalles, fundamentos)
+    if perm.exigible is None and caso.hay_permanencia == "no_se":
+        return Respuesta("falta", "Puede terminar el contrato; falta saber si tiene cláusula de "
+                         "permanencia.", [NO_SABE_PERMANENCIA, *detalles])
     if perm.exigible is None:
         if not fundamentos:
             return Respuesta("falta", "Salida no puede decidir sobre la permanencia de este contrato.",
@@ -249,13 +278,15 @@ def linea_de_tiempo(d: Decision) -> list[Hito]:
     return sorted(hitos, key=lambda h: (h.fecha, h.situacion != "hoy"))
 
 
-def faltantes(d: Decision) -> list[Faltante]:
-    """The facts the engine says would change the answer, as the form's questions."""
+def faltantes(d: Decision, ya_dichas: set[str] | None = None) -> list[Faltante]:
+    """The facts the engine says would change the answer, as the form's questions; a reason already
+    said on the page (in `ya_dichas`) is not said again."""
+    dichas = ya_dichas if ya_dichas is not None else set()
     lista: list[Faltante] = []
     for ruta in d.faltantes:
         nombre = nombre_del_campo(ruta)
         pregunta = SUBCAMPOS[ruta].titulo if ruta in SUBCAMPOS else (etiqueta(nombre) if nombre else ruta)
-        por_que = [h.explicacion for h in d.hallazgos if ruta in h.faltantes]
+        por_que = sin_repetir([h.explicacion for h in d.hallazgos if ruta in h.faltantes], dichas)
         lista.append(Faltante(ruta, pregunta, campo_id(nombre) if nombre else "formulario", por_que))
     return lista
 
@@ -283,12 +314,24 @@ def por_que(d: Decision) -> PorQue:
     return PorQue(principales, list(grupos.values()))
 
 
+def _motivo_sin_limite(d: Decision, servicio: str) -> str:
+    """Why a service has no hour limit: the compensation finding's words, without its restated facts."""
+    h = next((h for h in d.hallazgos if h.regla.startswith("C") and h.resultado != "no_aplica"
+              and (servicio == "movil") == h.id.endswith("movil")), None)
+    if h is None:
+        return "La norma no fija un límite de horas para este servicio."
+    _, punto, resto = h.explicacion.partition(". ")
+    return tx.mayuscula(resto) if punto and resto else h.explicacion
+
+
 def compensacion_filas(d: Decision) -> list[dict[str, str]]:
     """The compensation table's rows, in words."""
     filas = []
     for m in d.compensacion.por_mes:
+        motivo = ""
         if m.umbral_horas is None:
             valor = "Sin compensación automática"
+            motivo = _motivo_sin_limite(d, m.servicio)
         elif not m.supera_umbral:
             valor = "No superó el límite"
         else:
@@ -297,7 +340,140 @@ def compensacion_filas(d: Decision) -> list[dict[str, str]]:
             "servicio": et.SERVICIOS.get(m.servicio, m.servicio),
             "mes": tx.mes(m.mes),
             "horas": tx.duracion(m.horas) + (" (sigue en curso)" if m.en_curso else ""),
-            "limite": tx.duracion(m.umbral_horas) if m.umbral_horas is not None else "—",
+            "limite": tx.duracion(m.umbral_horas) if m.umbral_horas is not None else "No tiene",
             "valor": valor,
+            "motivo": motivo,
         })
     return filas
+
+
+# --- "Qué hacer ahora": the decision's next steps in order, where to file and what to keep ---
+
+FIABILIDAD: dict[str, str] = {
+    "V": "Dato verificado en la norma o en una página oficial.",
+    "S": "Dato de fuentes que coinciden; verifique antes de usarlo.",
+    "U": "Dato sin confirmar: verifique en la página del operador antes de usarlo.",
+}
+
+
+@dataclass(frozen=True)
+class CanalEnPagina:
+    """One place to file a letter, with where the datum comes from and how sure it is, in words."""
+
+    nombre: str
+    url: str | None
+    fuente: str
+    fiabilidad: str
+
+
+@dataclass(frozen=True)
+class PasoAhora:
+    """One step of "Qué hacer ahora": a letter to file (or a wait), by when and where."""
+
+    titulo: str
+    texto: str
+    carta: str | None = None
+    hasta: date | None = None
+    cuando: str | None = None
+    ante: str | None = None
+    canales: list[CanalEnPagina] = field(default_factory=list)
+    aviso: str | None = None
+
+
+@dataclass(frozen=True)
+class QueHacer:
+    """The verdict in one sentence, the ordered steps, the evidence to keep and what to do with a CUN."""
+
+    veredicto: str
+    pasos: list[PasoAhora]
+    pruebas: list[str]
+    con_el_cun: list[str]
+    consultado: date
+
+
+def _canales(lista: list[Canal]) -> list[CanalEnPagina]:
+    return [CanalEnPagina(c.nombre, c.url, c.fuente, FIABILIDAD[c.estado]) for c in lista]
+
+
+def _donde(d: Decision, ante: str | None) -> tuple[list[CanalEnPagina], str | None]:
+    if ante == "SIC":
+        return _canales(canales().sic), None
+    if ante != "operador":
+        return [], None
+    dest = d.destinatario
+    propios = canales().del_operador(dest.clave if dest else "")
+    return _canales(propios), (dest.motivo if dest and dest.confirmar else None)
+
+
+def _paso_de_carta(caso: Caso, d: Decision, tipo: str) -> PasoAhora:
+    """A suggested letter as a step: the procedure's words and date when it calls for the letter."""
+    titulo = et.CARTAS[tipo][0]
+    propio = next((t.siguiente_paso for t in d.procedimiento
+                   if t.siguiente_paso.carta == tipo and t.siguiente_paso.accion == "presentar"), None)
+    ante = "SIC" if tipo == "queja_sic" else "operador"
+    canales_, aviso = _donde(d, ante)
+    if propio is not None:
+        cuando = (f"A más tardar el {tx.fecha(propio.hasta)}" if propio.hasta else "Cuanto antes")
+        return PasoAhora(titulo, propio.descripcion, tipo, propio.hasta, cuando, ante, canales_, aviso)
+    term = d.terminacion
+    if tipo == "terminacion" and term.fecha_limite_aviso and term.fecha_limite_aviso >= d.fecha_evaluacion:
+        texto = " ".join(_cuando(caso, d)) or et.CARTAS[tipo][1]
+        return PasoAhora(titulo, texto, tipo, term.fecha_limite_aviso,
+                         f"A más tardar el {tx.fecha(term.fecha_limite_aviso)}", ante, canales_, aviso)
+    if tipo == "queja_sic":
+        sap = next((t.siguiente_paso for t in d.procedimiento if t.estado == "silencio_positivo"), None)
+        cuando = (f"Solo si el operador no cumple; después del {tx.fecha(sap.hasta)}"
+                  if sap and sap.hasta else "Solo si el operador no cumple")
+        return PasoAhora(titulo, et.CARTAS[tipo][1], tipo, None, cuando, ante, canales_, aviso)
+    return PasoAhora(titulo, et.CARTAS[tipo][1], tipo, None, "Cuanto antes", ante, canales_, aviso)
+
+
+def que_hacer(caso: Caso, d: Decision, r: Respuesta) -> QueHacer:
+    """The suggested letters in the order to file them, then the waits the procedure calls for."""
+    pasos = [_paso_de_carta(caso, d, t) for t in PRIORIDAD_CARTAS if t in d.cartas_sugeridas]
+    for t in d.procedimiento:
+        s = t.siguiente_paso
+        if s.accion == "esperar":
+            pasos.append(PasoAhora("Espere la respuesta" if s.ante == "operador" else "Espere",
+                                   s.descripcion, None, s.hasta,
+                                   f"Hasta el {tx.fecha(s.hasta)}" if s.hasta else None, s.ante))
+    return QueHacer(r.titular, pasos, pruebas(caso), con_el_cun(d), canales().consultado)
+
+
+def pruebas(caso: Caso) -> list[str]:
+    """What to keep, from what the case reports."""
+    lista = ["Una copia de cada carta que presente y la constancia de que la presentó (con la fecha).",
+             "El CUN que le den por cada carta o reclamación."]
+    cuns = sorted({r.cun for r in caso.reclamaciones if r.cun} | {f.cun for f in caso.fallas if f.cun})
+    if cuns:
+        lista.append(f"Los CUN que ya tiene: {tx.lista(cuns)}.")
+    if caso.fallas:
+        lista.append("Lo que muestre la falla y sus horas: reportes al operador, mensajes, capturas de "
+                     "pantalla, avisos de la empresa o noticias de una falla masiva.")
+    lista.append("Su contrato y las facturas de los meses de la falla y de los siguientes.")
+    if caso.gastos_adicionales:
+        lista.append("Los recibos o soportes de los gastos que le causó la falla.")
+    return lista
+
+
+def con_el_cun(d: Decision) -> list[str]:
+    """What to do once the operator gives a CUN for a letter filed today."""
+    lineas = ["Anote el CUN y la fecha en que presentó la carta: identifica su trámite hasta la SIC."]
+    nueva = d.respuesta_nueva_pqr
+    if nueva and nueva.vence:
+        lineas.append(f"Si la presenta hoy, el operador tiene hasta el {tx.fecha(nueva.vence)} para "
+                      "responder. Si no responde a tiempo, lo que pidió se entiende concedido: vuelva a "
+                      "Salida, agregue la reclamación con su CUN y le redactamos la carta siguiente.")
+    lineas.append("Si le responden en contra, no espere: el plazo para recurrir es corto. Agregue la "
+                  "respuesta en Salida para saber hasta cuándo puede presentar el recurso.")
+    return lineas
+
+
+def sin_repetir(frases: list[str], ya_dichas: set[str]) -> list[str]:
+    """The sentences not said yet on the page (each is then counted as said)."""
+    nuevas = []
+    for f in frases:
+        if f not in ya_dichas:
+            ya_dichas.add(f)
+            nuevas.append(f)
+    return nuevas

@@ -210,16 +210,9 @@ def _caso_enviado() -> Caso:
 
 def _decision(caso: Caso) -> str:
     decision = decidir(caso)
-    hitos = presentacion.linea_de_tiempo(decision)
     return render_template(
         "decision.html", caso=caso, d=decision, caso_json=caso.model_dump_json(),
-        respuesta=presentacion.respuesta(caso, decision),
-        avisos=presentacion.avisos(decision),
-        hitos=hitos, proximo=next((h for h in hitos if h.situacion == "pendiente"), None),
-        faltantes=presentacion.faltantes(decision),
-        por_que=presentacion.por_que(decision),
-        compensacion=presentacion.compensacion_filas(decision),
-        cartas=cartas.para_la_pagina(caso, decision),
+        cartas=cartas.para_la_pagina(caso, decision), **presentacion.contexto(caso, decision),
     )
 
 

@@ -128,9 +128,50 @@
     if (!aviso) { return; }
     var maximo = parseInt(aviso.getAttribute("data-maximo") || "0", 10);
     var quedan = maximo - area.value.length;
-    aviso.textContent = quedan === 1 ? "Queda 1 de " + maximo + " caracteres." :
+    // No maxlength on the text area: a browser would cut a pasted text mid-sentence without a word.
+    aviso.textContent = quedan < 0 ? "Sobran " + (-quedan) + " caracteres: acorte el texto a " + maximo + "." :
+      quedan === 1 ? "Queda 1 de " + maximo + " caracteres." :
       "Quedan " + quedan + " de " + maximo + " caracteres.";
+    aviso.classList.toggle("campo__contador--excedido", quedan < 0);
     aviso.classList.toggle("campo__contador--cerca", quedan < maximo / 10);
+  }
+
+  // A PDF download shows progress: the button is busy and a status line says so. Without this
+  // script the button submits the form and the browser downloads the answer the usual way.
+  function descargar(boton) {
+    var form = document.getElementById(boton.getAttribute("form"));
+    var estado = document.querySelector("[data-progreso-de='" + boton.getAttribute("data-descarga") + "']");
+    if (!form || !window.fetch || !window.URL || boton.getAttribute("aria-busy") === "true") { return false; }
+    boton.setAttribute("aria-busy", "true");
+    boton.disabled = true;
+    if (estado) { estado.textContent = "Preparando el PDF… puede tardar unos segundos."; }
+    function terminar(texto) {
+      boton.removeAttribute("aria-busy");
+      boton.disabled = false;
+      if (estado) { estado.textContent = texto; }
+    }
+    fetch(boton.getAttribute("formaction"), {method: "POST", body: new FormData(form), credentials: "same-origin"})
+      .then(function (r) {
+        if (!r.ok) {
+          terminar(r.status === 429 || r.status === 503
+            ? "Hay muchas descargas en este momento. Espere un minuto y vuelva a intentarlo."
+            : "No se pudo preparar el PDF. Vuelva a intentarlo más tarde.");
+          return null;
+        }
+        var nombre = /filename="([^"]+)"/.exec(r.headers.get("Content-Disposition") || "");
+        return r.blob().then(function (datos) {
+          var enlace = document.createElement("a");
+          enlace.href = URL.createObjectURL(datos);
+          enlace.download = nombre ? nombre[1] : "carta.pdf";
+          document.body.appendChild(enlace);
+          enlace.click();
+          enlace.remove();
+          window.setTimeout(function () { URL.revokeObjectURL(enlace.href); }, 60000);
+          terminar("PDF listo: revise sus descargas.");
+        });
+      })
+      .catch(function () { terminar("No se pudo preparar el PDF. Revise su conexión y vuelva a intentarlo."); });
+    return true;
   }
 
   function iniciar() {
@@ -144,15 +185,16 @@
       form.addEventListener("change", function () { actualizarVisibles(form); });
     });
     document.querySelectorAll("[data-grupo]").forEach(renumerar);
-    document.querySelectorAll("textarea[maxlength]").forEach(contar);
+    document.querySelectorAll("textarea[data-maximo]").forEach(contar);
     document.addEventListener("input", function (ev) {
-      if (ev.target.matches && ev.target.matches("textarea[maxlength]")) { contar(ev.target); }
+      if (ev.target.matches && ev.target.matches("textarea[data-maximo]")) { contar(ev.target); }
     });
     document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) { b.hidden = false; });
 
     document.addEventListener("click", function (ev) {
-      var objetivo = ev.target.closest("[data-agregar], [data-quitar], [data-copiar], [data-imprimir], .resumen-errores a");
+      var objetivo = ev.target.closest("[data-agregar], [data-quitar], [data-copiar], [data-imprimir], [data-descarga], .resumen-errores a");
       if (!objetivo) { return; }
+      if (objetivo.hasAttribute("data-descarga")) { if (descargar(objetivo)) { ev.preventDefault(); } return; }
       if (objetivo.hasAttribute("data-agregar")) { ev.preventDefault(); agregarFila(objetivo); }
       else if (objetivo.hasAttribute("data-quitar")) { ev.preventDefault(); quitarFila(objetivo); }
       else if (objetivo.hasAttribute("data-copiar")) { copiar(objetivo); }

@@ -39,7 +39,7 @@ def test_pdf_de_impresion_con_indice(bd, tmp_path):
         impresion = PdfReader(io.BytesIO(z.read("impresion.pdf")))
         assert len(impresion.pages) == 1 + sum(_paginas(z, n) for n in cartas)
         indice = impresion.pages[0].extract_text()
-        assert "Cartas del lote" in indice and "Terminación del contrato" in indice
+        assert "Cartas del lote" in indice and "Solicitud de terminación del contrato" in indice
         # The first letter (row 2, queja) starts right after the index, on page 2.
         assert "40000000" in impresion.pages[1].extract_text()
         return [p.extract_text()[:200] for p in impresion.pages[1:]]

@@ -150,7 +150,7 @@ def test_guardar_presentar_dejar_vencer_y_descargar_el_silencio_positivo(navegad
     estado = page.locator(".estado-caso__titulo").inner_text()
     assert estado == "El operador no respondió a tiempo: opera el silencio administrativo positivo"
     carta = page.locator("#proxima-carta")
-    assert "Solicitud de cumplimiento del silencio administrativo positivo" in carta.inner_text()
+    assert "Solicitud de reconocimiento del silencio administrativo positivo" in carta.inner_text()
     assert "Disponible desde el 23 de diciembre de 2026" in carta.inner_text()
     page.screenshot(path=destino / "caso-silencio-390.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

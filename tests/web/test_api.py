@@ -23,14 +23,14 @@ def test_evaluar_devuelve_la_decision_del_motor(client, semilla):
 def test_evaluar_422_con_rutas_y_mensajes_en_espanol(client, semilla):
     semilla["fallas"][0]["fin"] = "2026-11-01T00:00:00-05:00"
     semilla["usuario"]["correo"] = "no"
-    del semilla["contrato"]["dia_corte"]
+    del semilla["contrato"]["valor_mensual"]  # dia_corte and numero may be unknown
     r = client.post("/api/v1/evaluar", json=semilla)
     assert r.status_code == 422
     assert r.json["mensaje"] == "El caso no es válido."
     errores = {e["campo"]: e["mensaje"] for e in r.json["errores"]}
     assert errores == {
         "usuario.correo": "El correo electrónico no es válido.",
-        "contrato.dia_corte": "Este dato es obligatorio.",
+        "contrato.valor_mensual": "Este dato es obligatorio.",
         "fallas[0].fin": "El fin de la falla es anterior a su inicio.",
     }
 

@@ -130,13 +130,14 @@ def test_accesibilidad_formulario_y_decision(pagina: Page, base: str, semilla_js
     _ir_a_la_decision(pagina, semilla_json)
     _sin_violaciones_graves(pagina)
     with pagina.expect_download() as descarga:
-        pagina.locator("button", has_text="Descargar PDF").first.click()  # the suggested first letter
+        pagina.locator("button[formaction$='/cartas/terminacion.pdf']").click()
     assert descarga.value.suggested_filename == "salida-terminacion.pdf"
     pdf = PdfReader(io.BytesIO(Path(descarga.value.path()).read_bytes()))
     contenido = " ".join(p.extract_text() for p in pdf.pages)
     for esperado in ("Ana María Pérez Gómez", "52123456", "15 de diciembre de 2026", "4563-24-0000123456"):
         assert esperado in contenido
     assert "Ana" not in (pdf.metadata.title or "")
+    pagina.locator("#abogados > summary").click()  # the legal detail is collapsed
     pagina.locator(".capitulo summary").first.click()
     pagina.locator(".carta__texto summary").first.click()
     _sin_violaciones_graves(pagina)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,40 @@ def _fotografiar(page: Page, nombre: str, destino: Path | None, medida: Medida) 
     page.set_viewport_size({"width": 390, "height": 844})
 
 
+def _primera_pantalla(page: Page) -> None:
+    """At 390 × 844 the first screen says what to do now and offers the first letter."""
+    page.evaluate("window.scrollTo(0, 0)")
+    assert page.locator("h1").inner_text() == "Qué hacer ahora"
+    caja = page.locator("[data-descarga]").first.bounding_box()
+    assert caja is not None and caja["y"] + caja["height"] <= 844, caja
+
+
+def _sin_detalle_juridico(page: Page) -> None:
+    """No rule id, status badge, regime or rules version outside "Para abogados y defensores"."""
+    texto = page.evaluate("""() => {
+        const main = document.querySelector('main').cloneNode(true);
+        main.querySelectorAll('#abogados, textarea, input[type=hidden]').forEach(n => n.remove());
+        return main.textContent; }""")
+    assert re.findall(r"\b[PTBCQ]\d\b", texto) == []
+    for interno in ("· verificado", "· sin verificar", "· fuentes secundarias", "régimen RPU", "co-telecom/",
+                    "Criterio de conteo"):
+        assert interno not in texto
+    assert page.locator("main .estado").count() == page.locator("#abogados .estado").count()
+    assert page.locator("#abogados").get_attribute("open") is None  # collapsed
+
+
+def _descargar_la_primera_carta(page: Page, javascript: bool) -> None:
+    """The first letter downloads as a PDF; with JavaScript the page says when it is ready."""
+    boton = page.locator("[data-descarga]").first
+    with page.expect_download() as descarga:
+        boton.click()
+    assert descarga.value.suggested_filename.endswith(".pdf")
+    if javascript:
+        estado = page.locator("[data-progreso-de]").first
+        estado.filter(has_text="PDF listo").wait_for()
+        assert boton.get_attribute("aria-busy") is None and boton.is_enabled()
+
+
 def _continuar(page: Page, texto: str = "Continuar") -> None:
     with page.expect_navigation():
         page.locator("button.boton--principal", has_text=texto).click()
@@ -185,8 +220,11 @@ def test_caso_fundador_paso_a_paso(navegador: Browser, base: str, javascript: bo
     assert titular.startswith("Sí, puede terminar sin pagar")
     page.reload()
     assert page.locator(".respuesta__titular").inner_text() == titular
+    _primera_pantalla(page)
+    _sin_detalle_juridico(page)
     _axe(page)
     _fotografiar(page, "resultado", destino, medida)
+    _descargar_la_primera_carta(page, javascript)
     page.go_back()
     assert page.locator("h1").inner_text() == "Revise sus respuestas"
     assert medida.entradas <= MAX_ENTRADAS and medida.pasos <= MAX_PASOS

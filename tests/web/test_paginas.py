@@ -49,7 +49,9 @@ def test_formulario_completo_tiene_todas_las_preguntas(client, semilla_form):
     assert re.search(r'name="permanencia.tiene" value="nose"', html)
     assert 'value="agregar:fallas"' in html and 'value="quitar:fallas:0"' in html
     assert '<template id="plantilla-fallas">' in html
-    assert 'maxlength="1000"' in html and "Hasta 1000 caracteres." in html
+    assert 'data-maximo="1000"' in html and "Hasta 1000 caracteres." in html
+    # no maxlength on a text area: a browser would cut a pasted text mid-sentence without a word
+    assert not re.search(r"<textarea[^>]*maxlength", html)
 
 
 def test_semilla_da_la_decision(client, semilla_form):
@@ -63,7 +65,7 @@ def test_semilla_da_la_decision(client, semilla_form):
     assert "27 de noviembre de 2026" in texto and "Venció" in texto
     assert "$1.011 (automática)" in texto and "$2.022" in texto
     assert "¿Le ofrecieron el mismo plan sin permanencia?" in texto
-    assert texto.index("Solicitud de terminación del contrato") < texto.index("Queja al operador (PQR)")
+    assert texto.index("Solicitud de terminación del contrato") < texto.index("Queja ante el operador")
     assert "Recurso de reposición" in texto  # listed among letters that do not apply, with the reason
     assert "No hay una respuesta desfavorable" in texto
     html = r.data.decode()

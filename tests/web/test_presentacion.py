@@ -124,7 +124,123 @@ def test_la_pagina_muestra_el_paso_siguiente_y_lo_que_cada_carta_omite(client, s
     from tests.web.conftest import formulario_de
 
     html = client.post("/caso", data=formulario_de(_caso_con_recurso_abierto(semilla))).data.decode()
-    assert "Qué sigue con sus reclamaciones" in html
-    assert "Puede presentar el recurso" in html
+    assert "Qué hacer ahora" in html
+    assert "A más tardar el 14 de abril de 2026" in html
+    assert "Puede presentar el recurso" in html  # the procedure's state, for lawyers
     assert "No incluye, y por qué:" in html
     assert "esta petición va en la queja" in html
+
+
+def _pagina(client, caso: dict) -> str:
+    from tests.web.conftest import formulario_de
+
+    r = client.post("/caso", data=formulario_de(caso))
+    assert r.status_code == 200
+    return r.data.decode()
+
+
+def _para_el_suscriptor(html: str) -> str:
+    """The page's text outside the lawyers' section, without the hidden case and the letters."""
+    import re
+
+    html = re.sub(r'<input type="hidden"[^>]*>', "", html)
+    html = re.sub(r"<textarea[^>]*>.*?</textarea>", "", html, flags=re.S)  # the letters' own text
+    antes, _, despues = html.partition('<details class="bloque abogados"')
+    despues = despues.partition("</details>\n\n  <div class=\"decision__pie\">")[2]
+    texto = re.sub(r"<[^>]+>", " ", antes + despues)
+    return re.sub(r"\s+", " ", texto)
+
+
+def test_que_hacer_ordena_las_cartas_y_dice_donde_presentarlas(semilla):
+    c = validar_caso(semilla)
+    d = evaluar(c)
+    ahora = pr.que_hacer(c, d, pr.respuesta(c, d))
+    assert ahora.veredicto == "Sí, puede terminar sin pagar la permanencia."
+    cartas = [p.carta for p in ahora.pasos]
+    assert cartas == ["silencio_positivo", "terminacion", "queja_sic"]
+    sap, term, sic = ahora.pasos
+    assert sap.cuando == "A más tardar el 30 de noviembre de 2026" and sap.ante == "operador"
+    assert term.cuando == "A más tardar el 10 de diciembre de 2026"
+    assert sic.cuando == "Solo si el operador no cumple; después del 30 de noviembre de 2026"
+    assert any("Claro" in k.nombre for k in sap.canales)
+    assert all("verifique" in k.fiabilidad.lower() for k in sap.canales if "Claro" in k.nombre)
+    assert any(k.url == "https://www.sic.gov.co/home-telecomunicaciones" for k in sic.canales)
+    assert any("4563-24-0000123456" in x for x in ahora.pruebas)
+    assert any("22 de diciembre de 2026" in x for x in ahora.con_el_cun)
+
+
+def test_el_suscriptor_no_ve_ids_de_regla_ni_estados(client, semilla):
+    import re
+
+    html = _pagina(client, semilla)
+    assert html.index("Qué hacer ahora") < html.index("Descargar PDF") < html.index('id="abogados"')
+    texto = _para_el_suscriptor(html)
+    assert re.findall(r"\b[PTBCQR]\d\b", texto) == []
+    assert "estado--" not in html.partition('id="abogados"')[0]
+    for interno in ("régimen RPU", "co-telecom", "RPU-", "Criterio de conteo", "· verificado",
+                    "· sin verificar"):
+        assert interno not in texto
+    abogados = html.partition('id="abogados"')[2]
+    assert re.search(r"\bB1\b", abogados) and "co-telecom/" in abogados
+
+
+def test_ninguna_frase_se_repite(client, semilla):
+    import re
+
+    html = _pagina(client, semilla).partition('<details class="bloque abogados"')[0]
+    frases = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", f)).strip()
+              for f in re.findall(r"<p[^>]*>(.*?)</p>", html, re.S)]
+    repetidas = {f for f in frases if f.endswith(".") and frases.count(f) > 1}  # sentences, not titles
+    assert repetidas == set()
+
+
+def test_la_fila_del_movil_dice_por_que_no_tiene_limite(semilla):
+    d = evaluar(validar_caso(semilla))
+    movil = next(f for f in pr.compensacion_filas(d) if f["servicio"] == "Celular")
+    assert movil["valor"] == "Sin compensación automática" and movil["limite"] == "No tiene"
+    assert movil["motivo"].startswith("Desde el 5 de marzo de 2020 no hay compensación automática")
+
+
+def test_pagina_y_pdf_llaman_igual_a_cada_carta():
+    from letters.etiquetas import TITULOS
+    from letters.render import NOMBRES
+    from web import etiquetas as et
+
+    assert {t: n for t, (n, _) in et.CARTAS.items()} == TITULOS == NOMBRES
+
+
+def test_no_se_si_hay_permanencia_no_es_un_no(client, semilla):
+    semilla["permanencia"] = None
+    semilla["hay_permanencia"] = "no_se"
+    r = _respuesta(semilla)
+    assert r.tono == "falta"
+    assert r.titular == "Puede terminar el contrato; falta saber si tiene cláusula de permanencia."
+    assert any("Si no la tiene, puede terminarlo sin pagar" in x for x in r.detalles)
+    html = _pagina(client, semilla)  # through the form: "No sé" goes out and comes back as "No sé"
+    assert "falta saber si tiene cláusula de permanencia" in html
+    assert "Usted indicó que su contrato no tiene cláusula" not in html
+
+
+def test_falla_masiva_no_se_queda_en_no_se(semilla):
+    from web.formulario import desde_caso
+    from web.mapeo import a_caso
+
+    semilla["fallas"][0]["masiva"] = None
+    f = desde_caso(validar_caso(semilla).model_dump(mode="json"))
+    assert f.valor("fallas[0].masiva") == "nose"
+    assert a_caso(f).datos["fallas"][0]["masiva"] is None
+
+
+def test_sin_numero_de_contrato_las_cartas_van_sin_el_y_la_pagina_lo_dice(client, semilla):
+    del semilla["contrato"]["numero"]
+    html = _pagina(client, semilla)
+    assert "Sus cartas no llevan el número de contrato o cuenta" in html
+    assert "n.º None" not in html and "titular del contrato, " in html
+
+
+def test_sin_dia_de_corte_la_pagina_pregunta_por_el(client, semilla):
+    del semilla["contrato"]["dia_corte"]
+    html = _pagina(client, semilla)
+    assert "Día de corte de la factura" in html  # among the data that could change the answer
+    assert "Sin el día de corte de la factura no se puede calcular" in html
+    assert "None" not in _para_el_suscriptor(html)
