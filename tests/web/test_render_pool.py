@@ -56,7 +56,7 @@ def _cerrar_pools() -> Iterator[None]:
 
 @pytest.fixture(scope="module")
 def hostil() -> dict[str, Any]:
-    """Every list and free text as long as the model allows: laid out, but some 50 pages long."""
+    """Every list and free text as long as the model allows: laid out, some 35 pages long."""
     return caso_hostil("seguido")
 
 
@@ -72,7 +72,8 @@ def en_hilo(app: Flask, ruta: str, datos: dict[str, Any], resultados: dict[str, 
 
 
 def test_pdf_ordinario_respondido_mientras_se_rechazan_dos_hostiles(semilla, hostil):
-    app = app_con(PDF_SEGUNDOS=60)  # the page limit, not a loaded machine's CPU, stops them
+    # The hostile letter lays out some 35 pages: a 20-page limit, not a loaded machine's CPU, stops it.
+    app = app_con(PDF_SEGUNDOS=60, PDF_PAGINAS=20)
     pool = procesos.del_proceso(PROCESOS, ESPERA)
     resultados: dict[str, Any] = {}
     hilos = [en_hilo(app, "/api/v1/cartas/queja", hostil, resultados, f"hostil{i}") for i in range(2)]
@@ -80,7 +81,7 @@ def test_pdf_ordinario_respondido_mientras_se_rechazan_dos_hostiles(semilla, hos
     normal = app.test_client().post("/api/v1/cartas/queja", json=semilla)
     assert normal.status_code == 200 and normal.data.startswith(b"%PDF-")
     # Long letters have a process of their own: the ordinary one did not queue behind both (each
-    # hostile costs some 40 pages of layout, the ordinary letter two).
+    # hostile costs some 20 pages of layout, the ordinary letter two).
     assert len(resultados) < 2
     assert app.test_client().post("/caso/editar", data={"caso": "{}"}).status_code == 400  # pages go on
     for hilo in hilos:
@@ -88,7 +89,7 @@ def test_pdf_ordinario_respondido_mientras_se_rechazan_dos_hostiles(semilla, hos
     for nombre in ("hostil0", "hostil1"):
         r = resultados[nombre]
         assert r.status_code == 413, nombre
-        assert "más de 40 páginas" in r.get_json()["mensaje"]
+        assert "más de 20 páginas" in r.get_json()["mensaje"]
 
 
 def test_un_hostil_falla_con_error_claro_dentro_de_su_presupuesto_y_se_recicla(semilla, hostil):
@@ -130,7 +131,7 @@ def test_el_pool_sobrevive_a_un_proceso_matado_mientras_dibuja(semilla, hostil):
     resultados: dict[str, Any] = {}
     hilo = en_hilo(app, "/api/v1/cartas/queja", hostil, resultados, "hostil")
     esperar(lambda: pool.libres() == 0 or "hostil" in resultados)
-    assert "hostil" not in resultados  # still drawing its 50-odd pages
+    assert "hostil" not in resultados  # still drawing its 30-odd pages
     victima = pool.pids()[0]
     os.kill(victima, signal.SIGKILL)
     hilo.join()
