@@ -19,6 +19,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
@@ -64,6 +65,18 @@ class Progreso:
         return self.hechas == self.total
 
 
+@dataclass(frozen=True)
+class Duenos:
+    """Who a batch belongs to: an organisation (and the account that made it), or no one but the
+    uploading session and its private link (`clave`, stored as its fingerprint)."""
+
+    archivo: str = ""
+    origen: str = "web"
+    organizacion_id: int | None = None
+    cuenta_id: int | None = None
+    clave: str | None = None
+
+
 def huella(token: str) -> str:
     """A one-way fingerprint of an owner token (the token itself is never stored)."""
     return hashlib.sha256(token.encode()).hexdigest()
@@ -72,13 +85,18 @@ def huella(token: str) -> str:
 def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
                consentimiento: dict[str, Any], tipos: list[str] | None = None,
                evento: dict[str, Any] | None = None, combinado: bool = False,
-               errores_archivo: list[dict[str, Any]] | None = None) -> str:
+               errores_archivo: list[dict[str, Any]] | None = None,
+               duenos: Duenos | None = None) -> str:
     """Store a batch and its rows; invalid rows get their one (error) result right away."""
     lote_id = secrets.token_urlsafe(24)
+    duenos = duenos or Duenos()
     with bd.sesiones.begin() as s:
         lote = Lote(id=lote_id, propietario=huella(propietario), consentimiento=consentimiento,
                     tipos=tipos, evento=evento, combinado=combinado, estado="pendiente",
-                    errores_archivo=errores_archivo or [])
+                    errores_archivo=errores_archivo or [], archivo=Path(duenos.archivo).name[:160],
+                    origen=duenos.origen, organizacion_id=duenos.organizacion_id,
+                    cuenta_id=duenos.cuenta_id,
+                    clave=None if duenos.clave is None else huella(duenos.clave))
         s.add(lote)
         total = 0
         for leida in filas:
@@ -90,6 +108,8 @@ def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
                 tipos=leida.tipos, estado="pendiente" if valida else "error",
                 errores=None if valida else [vars(e) for e in leida.errores],
                 terminada=None if valida else ahora(),
+                referencia=leida.referencia or None, operador=leida.operador,
+                ciudad=None if leida.ciudad is None else leida.ciudad[:120],
             ))
         lote.total = total
     return lote_id

@@ -78,7 +78,8 @@ def test_los_trabajadores_se_renuevan_por_generaciones(bd, monkeypatch):
     import batch.ejecutores as ejecutores
 
     monkeypatch.setattr(ejecutores, "TAREAS_POR_TRABAJADOR", 2)  # a fresh pool every 2 chunks
-    lote = preparar_lote(bd, "casos.csv", hacer_csv([fila_ejemplo()] * 40), "dueño", "x",
+    filas = [fila_ejemplo(numero_contrato=f"C-{i}") for i in range(40)]
+    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
                          tipos=["terminacion"], fecha=date(2026, 11, 28))
     ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
     lanzar(bd, lote, ejecutor)
