@@ -27,7 +27,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from batch import repositorio
 from batch.ejecutores import EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
 from batch.evento import EventoMasivo
-from batch.informe import escribir_zip
+from batch.informe import NOMBRES_CARTAS, escribir_zip
 from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
 from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
@@ -38,9 +38,6 @@ from web.seguridad import limiter
 lotes = Blueprint("lotes", __name__, url_prefix="/lotes")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CLAVE_SESION = "lotes"
-NOMBRES_CARTAS = {"queja": "Queja", "terminacion": "Terminación del contrato",
-                  "silencio_positivo": "Silencio administrativo positivo",
-                  "recurso": "Recurso de reposición y apelación", "queja_sic": "Queja ante la SIC"}
 SERVICIOS = {"internet_fijo": "Internet fijo", "telefonia_fija": "Telefonía fija",
              "television": "Televisión", "movil": "Móvil"}
 OPERADORES = {"claro": "Claro", "movistar": "Movistar", "tigo": "Tigo (móvil)",
