@@ -6,6 +6,7 @@ its one result in the shared database; progress is read from the database, not f
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
@@ -48,6 +49,13 @@ def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
             impresion += maquetados or []
     if impresion:
         _combinar(bd, lote_id, impresion)
+    if hechas and repositorio.progreso(bd, lote_id).estado == "terminado":
+        from batch.paquete import preparar_paquete
+
+        try:  # on this worker: the download is ready when the batch ends
+            preparar_paquete(bd, lote_id)
+        except Exception:  # the download builds the zip itself if the stored one is missing
+            logging.getLogger("salida.lotes").exception("paquete del lote no preparado")
     return hechas
 
 

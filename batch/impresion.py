@@ -1,4 +1,5 @@
-"""One PDF for printing a whole batch: an index page, then every letter in spreadsheet order.
+"""One PDF for printing a whole batch: an index page, then every letter in spreadsheet order, each
+starting on an odd page (the front of a sheet in duplex printing).
 
 The pages come from the chunks' combined PDFs (laid out once by the workers, joined with
 `Document.copy`); a letter whose chunk left no combined PDF (its worker died after finishing the
@@ -47,6 +48,17 @@ def _cartas(bd: BaseDeDatos, lote_id: str,
             yield numero, tipo, lugar
 
 
+def impar(pagina: int) -> int:
+    """The first odd page number at or after `pagina` (1-based)."""
+    return pagina if pagina % 2 else pagina + 1
+
+
+def _a_impar(escritor: PdfWriter) -> None:
+    # A blank back so that the next letter starts on the front of a new sheet.
+    if len(escritor.pages) % 2:
+        escritor.add_blank_page()
+
+
 def escribir_impresion(bd: BaseDeDatos, lote_id: str, destino: IO[bytes]) -> int:
     """Write the batch's printing PDF; return how many letters it holds."""
     from letters import documento_a_pdf, render_indice
@@ -56,10 +68,11 @@ def escribir_impresion(bd: BaseDeDatos, lote_id: str, destino: IO[bytes]) -> int
         return 0
     paginas_indice = 1
     while True:  # the index's own length shifts the page numbers it lists
-        entradas, pagina = [], paginas_indice + 1
+        # Each letter starts on an odd page (a new sheet in duplex printing): blank pages fill in.
+        entradas, pagina = [], impar(paginas_indice + 1)
         for numero, tipo, (_, _, cuantas) in cartas:
             entradas.append((numero, tipo, pagina))
-            pagina += cuantas
+            pagina = impar(pagina + cuantas)
         indice = PdfReader(io.BytesIO(documento_a_pdf(render_indice("Cartas del lote", entradas))))
         if len(indice.pages) == paginas_indice:
             break
@@ -67,9 +80,11 @@ def escribir_impresion(bd: BaseDeDatos, lote_id: str, destino: IO[bytes]) -> int
     escritor = PdfWriter()
     for pagina in indice.pages:
         escritor.add_page(pagina)
+    _a_impar(escritor)
     for _, _, (lector, inicio, cuantas) in cartas:
         for i in range(inicio, inicio + cuantas):
             escritor.add_page(lector.pages[i])
+        _a_impar(escritor)
     escritor.add_metadata({"/Title": "Cartas del lote"})
     escritor.write(destino)
     return len(cartas)

@@ -251,3 +251,40 @@ def progreso(bd: BaseDeDatos, lote_id: str) -> Progreso:
         ok=cuentas.get("ok", 0), error=cuentas.get("error", 0),
         canceladas=cuentas.get("cancelada", 0), ultima_actividad=max(momentos, default=None),
     )
+
+
+@dataclass(frozen=True)
+class LoteListado:
+    """One line of a batch listing."""
+
+    id: str
+    archivo: str
+    filas: int
+    estado: str
+    dueno: str
+    creado: datetime
+    origen: str
+    importado: bool
+
+
+def listar(bd: BaseDeDatos, organizacion_id: int | None = None, limite: int = 200) -> list[LoteListado]:
+    """Batches, newest first (only an organisation's when one is given), with their owner's name."""
+    from store.casos import LoteOrganizacion, Organizacion
+
+    consulta = (select(Lote, Organizacion.nombre, LoteOrganizacion.lote_id)
+                .outerjoin(Organizacion, Organizacion.id == Lote.organizacion_id)
+                .outerjoin(LoteOrganizacion, LoteOrganizacion.lote_id == Lote.id)
+                .order_by(Lote.creado.desc(), Lote.id).limit(limite))
+    if organizacion_id is not None:
+        consulta = consulta.where(Lote.organizacion_id == organizacion_id)
+    with bd.sesiones() as s:
+        return [LoteListado(lote.id, lote.archivo, lote.total, lote.estado,
+                            org or ("línea de comandos" if lote.origen == "cli" else "enlace privado"),
+                            lote.creado, lote.origen, importado is not None)
+                for lote, org, importado in s.execute(consulta).all()]
+
+
+def por_clave(bd: BaseDeDatos, clave: str) -> str | None:
+    """The id of the batch a private link's token opens, if any."""
+    with bd.sesiones() as s:
+        return s.scalar(select(Lote.id).where(Lote.clave == huella(clave)))
