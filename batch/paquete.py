@@ -58,3 +58,10 @@ def contenido_paquete(bd: BaseDeDatos, lote_id: str) -> Contenido | None:
     return Contenido(cartas=sum(n.startswith("cartas/") for n in nombres),
                      impresion="impresion.pdf" in nombres,
                      informes=[n for n in nombres if not n.startswith("cartas/") and n != "impresion.pdf"])
+
+
+def estado_paquete(bd: BaseDeDatos, lote_id: str) -> str:
+    """`listo`, `preparando` (a worker is building it) or `no` (never started: built on download)."""
+    with bd.sesiones() as s:
+        paquete = s.get(Paquete, lote_id)
+        return "no" if paquete is None else ("listo" if paquete.listo else "preparando")

@@ -31,7 +31,7 @@ from batch.evento import EventoMasivo
 from batch.informe import NOMBRES_CARTAS, escribir_zip
 from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
-from batch.paquete import contenido_paquete, paquete_listo
+from batch.paquete import contenido_paquete, estado_paquete, paquete_listo
 from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
@@ -212,6 +212,7 @@ def _estado(lote_id: str) -> dict[str, Any]:
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
             "detenido": avance.detenido(),
+            "paquete": estado_paquete(_bd(), lote_id) if avance.terminado else "no",
             "minutos_detenido": int(repositorio.PAUSA_DETENIDO.total_seconds() // 60),
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
 
