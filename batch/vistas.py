@@ -299,6 +299,20 @@ def plantilla_csv_vista() -> Response:
                     headers={"Content-Disposition": "attachment; filename=plantilla-salida.csv"})
 
 
+@lotes.get("/plantilla-corta.xlsx")
+def plantilla_corta_xlsx_vista() -> Response:
+    """The short template for mass outages (XLSX, with its instructions)."""
+    return Response(plantilla_xlsx(corta=True), mimetype=XLSX,
+                    headers={"Content-Disposition": "attachment; filename=plantilla-corta-salida.xlsx"})
+
+
+@lotes.get("/plantilla-corta.csv")
+def plantilla_corta_csv_vista() -> Response:
+    """The short template for mass outages as CSV."""
+    return Response(plantilla_csv(corta=True), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=plantilla-corta-salida.csv"})
+
+
 @lotes.get("/instrucciones.csv")
 def instrucciones_vista() -> Response:
     """The template's instructions as CSV."""
