@@ -8,7 +8,20 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(get_remote_address, storage_uri="memory://")
+
+
+def clave_cliente() -> str:
+    """Whom a rate limit counts: a logged-in advocate's account (an office shares one address),
+    else the client's address."""
+    if getattr(current_app, "login_manager", None) is not None:
+        from flask_login import current_user
+
+        if getattr(current_user, "is_authenticated", False):
+            return f"cuenta:{current_user.get_id()}"
+    return get_remote_address()
+
+
+limiter = Limiter(clave_cliente, storage_uri="memory://")
 
 
 def _pide_pdf() -> bool:

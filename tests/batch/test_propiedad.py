@@ -131,3 +131,24 @@ def test_un_lote_de_la_linea_de_comandos_se_lista_y_se_importa(app, bd, tmp_path
     assert _casos(bd) == 2
     assert "importado" in cli.invoke(args=["lotes"]).output
     contexto.pop()
+
+
+def test_las_cuentas_tienen_su_propio_limite_detras_de_la_misma_direccion(tmp_path, monkeypatch, bd):
+    monkeypatch.setenv("SALIDA_EJECUTOR", "embebido")
+    app = hacer_app(str(bd.motor.url), SESSION_COOKIE_SECURE=False, RATELIMIT_ENABLED=True,
+                    LIMITE_LOTES="2 per hour")
+    liga = nueva_org(bd, "Liga Oficina")
+    crear_cuenta(bd, liga.id, "vecina@example.org", "Vecina", CLAVE)
+    una, otra, anonima = app.test_client(), app.test_client(), app.test_client()
+    entrar(una, liga.correo)
+    entrar(otra, "vecina@example.org")
+    try:
+        for _ in range(2):
+            _subir(una)
+        assert una.post("/lotes/", data={}).status_code == 429  # this account's budget is spent
+        _subir(otra)  # same address (the office's), another account: its own budget
+        _subir(anonima)  # not logged in: counted by address, apart from the accounts
+    finally:
+        ejecutor = app.extensions.get("salida_lotes", {}).get("ejecutor")
+        if ejecutor is not None:
+            ejecutor.cerrar()
