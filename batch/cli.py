@@ -23,7 +23,7 @@ from batch.evento import EventoMasivo, leer_evento
 from batch.informe import escribir_zip
 from batch.lectura import ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
-from batch.paquete import paquete_listo
+from batch.paquete import estado_paquete, paquete_listo
 from consola import confirmar
 from rules import CasoInvalido
 from rules.decision import TIPOS_CARTA
@@ -138,8 +138,14 @@ def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | Non
     _resumen(repositorio.progreso(bd, lote_id), nombres, salida, time.monotonic() - inicio, lote_id)
 
 
+ESPERA_PAQUETE = 300  # seconds to wait for a worker building the zip before building it here
+
+
 def _guardar_paquete(bd: BaseDeDatos, lote_id: str, salida: Path) -> list[str]:
     """Write the zip the workers built when the batch ended (or build it now); return its names."""
+    limite = time.monotonic() + ESPERA_PAQUETE
+    while estado_paquete(bd, lote_id) == "preparando" and time.monotonic() < limite:
+        time.sleep(0.2)  # the worker that ended the batch is writing it
     listo = paquete_listo(bd, lote_id)
     if listo is None:
         return escribir_zip(bd, lote_id, salida)
