@@ -60,16 +60,11 @@ def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
 
 
 def _combinar(bd: BaseDeDatos, lote_id: str, impresion: list[tuple[int, str, Any]]) -> None:
-    """Store the chunk's letters as one PDF built from their laid-out pages (`Document.copy`)."""
-    from letters import combinar
-
-    try:
-        contenido = combinar([doc for _, _, doc in impresion])
-    except Exception:  # the letters are stored one by one anyway; packaging falls back to them
-        return
+    """Record the page count of each of the chunk's letters, for the printing PDF's index and its
+    odd-page starts (the pages themselves are taken from each letter's own PDF when packing)."""
     paginas = [[numero, tipo, len(doc.pages)] for numero, tipo, doc in impresion]
     with bd.sesiones.begin() as s:
-        s.add(Combinado(lote_id=lote_id, contenido=contenido, paginas=paginas))
+        s.add(Combinado(lote_id=lote_id, contenido=b"", paginas=paginas))
 
 
 def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:

@@ -58,3 +58,24 @@ def test_pdf_de_impresion_con_indice(bd, tmp_path):
     with bd.sesiones.begin() as s:  # a chunk whose combined PDF was lost: fall back to the letters
         s.execute(delete(Combinado).where(Combinado.lote_id == lote))
     assert revisar(tmp_path / "b.zip") == con_bloques
+
+
+def test_sin_pdfunite_se_une_con_pypdf(bd, tmp_path, monkeypatch):
+    from batch import impresion
+
+    filas = [fila_ejemplo(numero_documento=str(41_000_000 + i)) for i in range(2)]
+    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
+                         tipos=["terminacion"], fecha=date(2026, 11, 28), combinado=True)
+    ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
+    try:
+        lanzar(bd, lote, ejecutor)
+        ejecutor.esperar()
+    finally:
+        ejecutor.cerrar()
+    con = io.BytesIO()
+    assert impresion.escribir_impresion(bd, lote, con) == 2
+    monkeypatch.setattr(impresion.shutil, "which", lambda _nombre: None)
+    sin = io.BytesIO()
+    assert impresion.escribir_impresion(bd, lote, sin) == 2
+    paginas = [[p.extract_text() for p in PdfReader(b).pages] for b in (con, sin)]
+    assert paginas[0] == paginas[1] and len(paginas[0]) % 2 == 0
