@@ -62,7 +62,7 @@ def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
 def _combinar(bd: BaseDeDatos, lote_id: str, impresion: list[tuple[int, str, Any]]) -> None:
     """Record the page count of each of the chunk's letters, for the printing PDF's index and its
     odd-page starts (the pages themselves are taken from each letter's own PDF when packing)."""
-    paginas = [[numero, tipo, len(doc.pages)] for numero, tipo, doc in impresion]
+    paginas = [[numero, tipo, cuantas] for numero, tipo, cuantas in impresion]
     with bd.sesiones.begin() as s:
         s.add(Combinado(lote_id=lote_id, contenido=b"", paginas=paginas))
 

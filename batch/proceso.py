@@ -118,8 +118,8 @@ def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
              maquetados: list[tuple[int, str, Any]] | None = None) -> ResultadoFila:
     """Evaluate a stored case and render its letters; never raises.
 
-    With `maquetados`, each letter's laid-out document is also kept there (row, kind, document)
-    so the chunk can combine their pages into one printing PDF without laying them out again.
+    With `maquetados`, each letter's page count is also kept there (row, kind, pages), for the
+    printing PDF's index and odd-page starts.
     """
     from letters import documento_a_pdf, render_documento, render_pdf
 
@@ -138,7 +138,8 @@ def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
                 else:
                     documento = render_documento(caso, decision, tipo)
                     pdf = documento_a_pdf(documento)
-                    maquetados.append((numero, tipo, documento))
+                    # Only its page count is kept: the laid-out pages are freed with the letter.
+                    maquetados.append((numero, tipo, len(documento.pages)))
                 documentos.append((nombre_documento(numero, tipo), tipo, pdf, None))
             cartas = [d[1] for d in documentos]
             return ResultadoFila("ok", resumen(decision, cartas, no_disponibles, caso),
