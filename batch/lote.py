@@ -44,13 +44,13 @@ def _filas(hoja_filas: Iterator[tuple[int, dict[str, Any]]], fecha: date,
 
 
 def sin_repetir(leida: FilaLeida, vistas: dict[tuple[str, str], int]) -> FilaLeida:
-    """A second valid row with the same document and contract: flagged, no letters, no case."""
+    """A second valid row with the same document and contract: flagged, no letters, no case (its
+    case is kept only so that the subscriber's data can be found, exported and erased)."""
     clave = leida.clave_duplicado()
     if clave is None:
         return leida
     primera = vistas.setdefault(clave, leida.numero)
     if primera != leida.numero:
-        leida.caso = None
         leida.errores = [ErrorFila(leida.numero, "numero_contrato", mensaje_repetida(primera))]
     return leida
 

@@ -101,10 +101,10 @@ def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
         total = 0
         for leida in filas:
             total += 1
-            valida = leida.caso is not None
+            valida = leida.caso is not None and not leida.errores  # a repeated row keeps its case
             s.add(Fila(
                 lote_id=lote_id, numero=leida.numero,
-                caso=leida.caso.model_dump(mode="json") if valida else None,  # type: ignore[union-attr]
+                caso=None if leida.caso is None else leida.caso.model_dump(mode="json"),
                 tipos=leida.tipos, estado="pendiente" if valida else "error",
                 errores=None if valida else [vars(e) for e in leida.errores],
                 terminada=None if valida else ahora(),

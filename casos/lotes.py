@@ -59,7 +59,7 @@ def desde_lote(
         nuevos = 0
         filas = s.execute(
             select(Fila.numero, Fila.caso)
-            .where(Fila.lote_id == lote_id, Fila.caso.is_not(None))
+            .where(Fila.lote_id == lote_id, Fila.caso.is_not(None), Fila.estado != "error")
             .order_by(Fila.numero)
         ).all()
         for numero, datos in filas:

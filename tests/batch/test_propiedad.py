@@ -152,3 +152,24 @@ def test_las_cuentas_tienen_su_propio_limite_detras_de_la_misma_direccion(tmp_pa
         ejecutor = app.extensions.get("salida_lotes", {}).get("ejecutor")
         if ejecutor is not None:
             ejecutor.cerrar()
+
+
+def test_borrar_un_titular_borra_el_paquete_guardado(bd):
+    from datetime import date
+
+    from batch import repositorio
+    from batch.ejecutores import procesar_bloque
+    from batch.lote import preparar_lote
+    from batch.paquete import estado_paquete
+    from casos.datos import Titular, borrar_titular
+    from store.models import Fila
+
+    lote = preparar_lote(bd, "casos.csv", _filas(), "dueño", "x", tipos=["terminacion"],
+                         fecha=date(2026, 11, 28))
+    procesar_bloque(str(bd.motor.url), lote, repositorio.pendientes(bd, lote))
+    assert estado_paquete(bd, lote) == "listo"
+    with bd.sesiones.begin() as s:
+        borrar_titular(s, Titular("CC", "52123456"))
+    assert estado_paquete(bd, lote) == "no"  # the stored zip held the subscriber's letters
+    with bd.sesiones() as s:
+        assert s.scalars(select(Fila.ciudad).where(Fila.lote_id == lote)).all() == [None, None, None]
