@@ -1,10 +1,12 @@
-"""`flask --app app lote …` and `flask --app app reanudar …`: batches from the command line."""
+"""`flask --app app lote …`, `reanudar …` and `lotes [importar …]`: batches from the command line."""
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 import time
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +23,7 @@ from batch.evento import EventoMasivo, leer_evento
 from batch.informe import escribir_zip
 from batch.lectura import ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
+from batch.paquete import estado_paquete, paquete_listo
 from consola import confirmar
 from rules import CasoInvalido
 from rules.decision import TIPOS_CARTA
@@ -131,8 +134,24 @@ def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | Non
         if isinstance(ejecutor, EjecutorEmbebido):
             ejecutor.cerrar()
     repositorio.cerrar_si_termino(bd, lote_id)  # in case the last row's worker died before closing
-    nombres = escribir_zip(bd, lote_id, salida)
+    nombres = _guardar_paquete(bd, lote_id, salida)
     _resumen(repositorio.progreso(bd, lote_id), nombres, salida, time.monotonic() - inicio, lote_id)
+
+
+ESPERA_PAQUETE = 300  # seconds to wait for a worker building the zip before building it here
+
+
+def _guardar_paquete(bd: BaseDeDatos, lote_id: str, salida: Path) -> list[str]:
+    """Write the zip the workers built when the batch ended (or build it now); return its names."""
+    limite = time.monotonic() + ESPERA_PAQUETE
+    while estado_paquete(bd, lote_id) == "preparando" and time.monotonic() < limite:
+        time.sleep(0.2)  # the worker that ended the batch is writing it
+    listo = paquete_listo(bd, lote_id)
+    if listo is None:
+        return escribir_zip(bd, lote_id, salida)
+    salida.write_bytes(listo)
+    with zipfile.ZipFile(io.BytesIO(listo)) as z:
+        return z.namelist()
 
 
 def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, segundos: float,
@@ -167,12 +186,17 @@ def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, seg
 @click.option("--declaro-autorizacion", is_flag=True,
               help="Declara que tiene la autorización de cada titular (Ley 1581 de 2012).")
 @click.option("--declarante", default="línea de comandos", help="Quién hace la declaración.")
+@click.option("--organizacion", "organizacion_id", type=int,
+              help="Id de la organización dueña del lote (sus cuentas lo ven e importan en el panel).")
 def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None, fecha: object,
              trabajadores: int | None, combinado: bool, declaro_autorizacion: bool,
-             declarante: str) -> None:
+             declarante: str, organizacion_id: int | None) -> None:
     """Genera las cartas de un archivo CSV o XLSX de casos y las empaca en un .zip."""
     lista_tipos = _tipos(tipos)
     evento_masivo = _evento(evento)
+    bd = base_de_datos()
+    if organizacion_id is not None:
+        _organizacion(bd, organizacion_id)
     if not declaro_autorizacion:
         if not sys.stdin.isatty():
             _fallar("Debe declarar que cuenta con la autorización de cada titular: "
@@ -183,12 +207,12 @@ def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None
         datos = archivo.read_bytes()
     except OSError:
         _fallar(f"No se pudo leer el archivo «{archivo}».")
-    bd = base_de_datos()
     dia = fecha.date() if fecha is not None else None  # type: ignore[attr-defined]
+    duenos = repositorio.Duenos(archivo=archivo.name, origen="cli", organizacion_id=organizacion_id)
     try:
         lote_id = preparar_lote(bd, archivo.name, datos, "cli", declarante, lista_tipos,
                                 evento_masivo, dia if isinstance(dia, date) else None,
-                                combinado=combinado)
+                                combinado=combinado, duenos=duenos)
     except ArchivoIlegible as exc:
         _fallar(str(exc))
     consola.print(f"Lote {lote_id}. Si se interrumpe, continúe con: {comando_reanudar(lote_id, salida)}",
@@ -209,4 +233,74 @@ def reanudar_cli(lote_id: str, salida: Path, trabajadores: int | None) -> None:
     _correr(bd, lote_id, salida, trabajadores, reanudando=True)
 
 
-COMANDOS = (lote_cli, reanudar_cli)
+def _organizacion(bd: BaseDeDatos, organizacion_id: int) -> str:
+    from store.casos import Organizacion
+
+    with bd.sesiones() as s:
+        org = s.get(Organizacion, organizacion_id)
+        if org is None:
+            _fallar(f"--organizacion: no existe la organización {organizacion_id} "
+                    "(créela con «flask --app app cuentas organizacion NOMBRE»).")
+        return org.nombre  # type: ignore[union-attr]
+
+
+ESTADOS_LOTE = {"pendiente": "pendiente", "en_curso": "en curso", "terminado": "terminado",
+                "cancelado": "cancelado"}
+
+
+@click.group("lotes", invoke_without_command=True)
+@click.option("--organizacion", "organizacion_id", type=int, help="Solo los lotes de esta organización.")
+@click.pass_context
+def lotes_cli(ctx: click.Context, organizacion_id: int | None) -> None:
+    """Lista los lotes (id, archivo, filas, estado, dueño, fecha); «lotes importar» los vuelve casos."""
+    if ctx.invoked_subcommand is not None:
+        return
+    bd = base_de_datos()
+    if organizacion_id is not None:
+        _organizacion(bd, organizacion_id)
+    filas = repositorio.listar(bd, organizacion_id)
+    if not filas:
+        click.echo("No hay lotes.")
+        return
+    tabla = Table(title="Lotes", show_lines=False)
+    for titulo in ("Lote", "Archivo", "Filas", "Estado", "Dueño", "Fecha (UTC)", "Casos"):
+        tabla.add_column(titulo, overflow="fold")
+    for f in filas:
+        tabla.add_row(f.id, f.archivo, str(f.filas), ESTADOS_LOTE.get(f.estado, f.estado), f.dueno,
+                      f.creado.strftime("%d/%m/%Y %H:%M"), "importado" if f.importado else "")
+    Console(width=200).print(tabla)
+
+
+@lotes_cli.command("importar")
+@click.argument("lote_id")
+@click.option("--organizacion", "organizacion_id", type=int, required=True,
+              help="Id de la organización que sigue los casos.")
+@click.option("--declaro-autorizacion", is_flag=True,
+              help="Declara que cada titular autorizó el seguimiento de su caso (Ley 1581 de 2012).")
+def importar_cli(lote_id: str, organizacion_id: int, declaro_autorizacion: bool) -> None:
+    """Importa las filas válidas de un lote terminado como casos de la organización (una vez cada una)."""
+    from casos.lotes import LoteNoImportable, desde_lote
+    from casos.textos import TEXTO_LOTE
+
+    bd = base_de_datos()
+    nombre = _organizacion(bd, organizacion_id)
+    lote = repositorio.lote_de(bd, lote_id)
+    if lote is None:
+        _fallar(f"No existe el lote «{lote_id}».")
+    assert lote is not None
+    if lote.estado not in ("terminado", "cancelado"):
+        _fallar(f"El lote «{lote_id}» aún no termina; continúe con «flask --app app reanudar {lote_id} "
+                "-o cartas.zip» o espere a que termine.")
+    if not declaro_autorizacion:
+        if not sys.stdin.isatty():
+            _fallar("Debe declarar que cada titular autorizó el seguimiento: use --declaro-autorizacion.")
+        if not confirmar(TEXTO_LOTE + " ¿Lo declara?", err=True):
+            _fallar("Sin esa declaración no se guardan casos.")
+    try:
+        nuevos = desde_lote(bd, lote_id, organizacion_id, declarante=f"línea de comandos ({nombre})")
+    except LoteNoImportable as exc:
+        _fallar(str(exc))
+    click.echo(f"{nuevos} casos importados en «{nombre}».")
+
+
+COMANDOS = (lote_cli, reanudar_cli, lotes_cli)

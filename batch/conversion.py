@@ -54,6 +54,26 @@ class FilaLeida:
     datos: dict[str, Any] = field(default_factory=dict)
     tipos: list[str] | None = None
     errores: list[ErrorFila] = field(default_factory=list)
+    referencia: str | None = None  # the advocate's own `referencia` column, passed through
+
+    @property
+    def operador(self) -> str | None:
+        """The operator as read (even on a row with errors)."""
+        valor = self.datos.get("operador")
+        return valor if isinstance(valor, str) else None
+
+    @property
+    def ciudad(self) -> str | None:
+        """The subscriber's city as read (even on a row with errors)."""
+        valor = self.datos.get("usuario", {}).get("ciudad")
+        return valor if isinstance(valor, str) else None
+
+    def clave_duplicado(self) -> tuple[str, str] | None:
+        """Document number and contract number: two valid rows with both equal are the same case."""
+        if self.caso is None:
+            return None
+        documento = re.sub(r"\W", "", self.caso.usuario.numero_documento).upper()
+        return documento, re.sub(r"[\W_]", "", self.caso.contrato.numero).upper()
 
 
 def normalizar(texto: str) -> str:
@@ -173,6 +193,19 @@ def _vacia(valor: Any) -> bool:
     return valor is None or (isinstance(valor, str) and not valor.strip())
 
 
+COLUMNA_REFERENCIA = "referencia"
+
+
+def es_referencia(cabecera: str) -> bool:
+    """Whether a header is the advocate's own reference column (any case or accents)."""
+    return normalizar(cabecera) == COLUMNA_REFERENCIA
+
+
+def _referencia(valor: Any) -> str:
+    # Passed through to the report as text (formula-safe there); a formula cell keeps no value.
+    return "" if isinstance(valor, Formula) else _texto(valor)[:120]
+
+
 def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
               evento: Any | None = None) -> FilaLeida:
     """Convert and validate one row; errors name the spreadsheet row and column."""
@@ -180,6 +213,9 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
     datos: dict[str, Any] = {}
     for cabecera, valor in celdas.items():
         if _vacia(valor):
+            continue
+        if es_referencia(cabecera):
+            leida.referencia = _referencia(valor)
             continue
         col = columna(cabecera)
         if col is None:

@@ -6,6 +6,7 @@ its one result in the shared database; progress is read from the database, not f
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
@@ -48,20 +49,22 @@ def procesar_bloque(url_bd: str | None, lote_id: str, fila_ids: list[int],
             impresion += maquetados or []
     if impresion:
         _combinar(bd, lote_id, impresion)
+    if hechas and repositorio.progreso(bd, lote_id).estado == "terminado":
+        from batch.paquete import preparar_paquete
+
+        try:  # on this worker: the download is ready when the batch ends
+            preparar_paquete(bd, lote_id)
+        except Exception:  # the download builds the zip itself if the stored one is missing
+            logging.getLogger("salida.lotes").exception("paquete del lote no preparado")
     return hechas
 
 
 def _combinar(bd: BaseDeDatos, lote_id: str, impresion: list[tuple[int, str, Any]]) -> None:
-    """Store the chunk's letters as one PDF built from their laid-out pages (`Document.copy`)."""
-    from letters import combinar
-
-    try:
-        contenido = combinar([doc for _, _, doc in impresion])
-    except Exception:  # the letters are stored one by one anyway; packaging falls back to them
-        return
-    paginas = [[numero, tipo, len(doc.pages)] for numero, tipo, doc in impresion]
+    """Record the page count of each of the chunk's letters, for the printing PDF's index and its
+    odd-page starts (the pages themselves are taken from each letter's own PDF when packing)."""
+    paginas = [[numero, tipo, cuantas] for numero, tipo, cuantas in impresion]
     with bd.sesiones.begin() as s:
-        s.add(Combinado(lote_id=lote_id, contenido=contenido, paginas=paginas))
+        s.add(Combinado(lote_id=lote_id, contenido=b"", paginas=paginas))
 
 
 def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:

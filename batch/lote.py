@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from batch import repositorio
 from batch.columnas import columna, problema_de_columna
-from batch.conversion import FilaLeida, leer_fila
+from batch.conversion import ErrorFila, FilaLeida, es_referencia, leer_fila
 from batch.ejecutores import EjecutorCelery, EjecutorEmbebido
 from batch.evento import EventoMasivo
 from batch.lectura import ArchivoIlegible, leer_hoja
@@ -36,10 +36,29 @@ def consentimiento(declarante: str) -> dict[str, Any]:
 
 def _filas(hoja_filas: Iterator[tuple[int, dict[str, Any]]], fecha: date,
            evento: EventoMasivo | None, limite: int | None) -> Iterator[FilaLeida]:
+    vistas: dict[tuple[str, str], int] = {}
     for cuenta, (numero, celdas) in enumerate(hoja_filas, start=1):
         if limite is not None and cuenta > limite:
             raise ArchivoIlegible(f"El archivo tiene más de {limite} filas; divídalo en varios.")
-        yield leer_fila(numero, celdas, fecha, evento)
+        yield sin_repetir(leer_fila(numero, celdas, fecha, evento), vistas)
+
+
+def sin_repetir(leida: FilaLeida, vistas: dict[tuple[str, str], int]) -> FilaLeida:
+    """A second valid row with the same document and contract: flagged, no letters, no case (its
+    case is kept only so that the subscriber's data can be found, exported and erased)."""
+    clave = leida.clave_duplicado()
+    if clave is None:
+        return leida
+    primera = vistas.setdefault(clave, leida.numero)
+    if primera != leida.numero:
+        leida.errores = [ErrorFila(leida.numero, "numero_contrato", mensaje_repetida(primera))]
+    return leida
+
+
+def mensaje_repetida(primera: int) -> str:
+    """Why a repeated row got no letters."""
+    return (f"Fila repetida: el mismo número de documento y de contrato que la fila {primera}; "
+            "no se generaron cartas de nuevo y se importa una sola vez.")
 
 
 def revisar_cabeceras(cabeceras: list[str]) -> None:
@@ -58,11 +77,12 @@ def _corta(nombre: str) -> str:
 def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
                   declarante: str, tipos: list[str] | None = None,
                   evento: EventoMasivo | None = None, fecha: date | None = None,
-                  limite_filas: int | None = None, combinado: bool = False) -> str:
+                  limite_filas: int | None = None, combinado: bool = False,
+                  duenos: repositorio.Duenos | None = None) -> str:
     """Read and store a spreadsheet as a batch; raise `ArchivoIlegible` if the file can't be read."""
     hoja = leer_hoja(nombre, datos)
     revisar_cabeceras(hoja.cabeceras)
-    desconocidas = [c for c in hoja.cabeceras if c and columna(c) is None]
+    desconocidas = [c for c in hoja.cabeceras if c and columna(c) is None and not es_referencia(c)]
     errores = [{"fila": 1, "columna": c, "mensaje": "Columna desconocida: se ignoró."}
                for c in desconocidas]
     if not any(columna(c) for c in hoja.cabeceras):
@@ -71,7 +91,7 @@ def preparar_lote(bd: BaseDeDatos, nombre: str, datos: bytes, propietario: str,
     return repositorio.crear_lote(
         bd, filas, propietario, consentimiento(declarante), tipos=tipos,
         evento=None if evento is None else evento.model_dump(mode="json"), errores_archivo=errores,
-        combinado=combinado,
+        combinado=combinado, duenos=duenos or repositorio.Duenos(archivo=nombre),
     )
 
 

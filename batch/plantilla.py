@@ -53,6 +53,29 @@ def ejemplo() -> dict[str, Any]:
     return aplanar(json.loads(SEMILLA.read_text(encoding="utf-8")))
 
 
+# The short template for a mass outage: the model's required columns plus these, in model order.
+EXTRA_CORTA = (
+    "telefono", "correo", "permanencia_fecha_inicio", "permanencia_meses", "permanencia_valor_exigido",
+    "falla1_servicio", "falla1_inicio", "falla1_fin", "falla1_masiva", "falla1_reportada", "falla1_cun",
+    "reclamacion1_fecha_radicacion", "reclamacion1_cun",
+)
+REFERENCIA = ["referencia", "no", "texto", "",
+              "Su propia referencia (expediente, radicado interno); pasa tal cual al informe."]
+
+
+def columnas(corta: bool = False) -> list[Columna]:
+    """The template's columns: all of them, or the short mass-outage selection."""
+    todas = columnas_plantilla()
+    if not corta:
+        return todas
+    return [c for c in todas if c.obligatorio or c.nombre in EXTRA_CORTA or c.nombre == COLUMNA_CARTAS]
+
+
+def _fila_ejemplo(cols: list[Columna]) -> list[Any]:
+    fila = ejemplo()
+    return [*[celda_segura(fila[c.nombre]) for c in cols], "EXP-0001"]
+
+
 def _instruccion(col: Columna) -> list[str]:
     obligatoria = "sí" if col.obligatorio and col.nombre != "fecha_evaluacion" else "no"
     descripcion = col.descripcion
@@ -76,28 +99,28 @@ NOTAS = [
 ]
 
 
-def plantilla_csv() -> bytes:
-    """The template as CSV (UTF-8 with BOM, `;`): header and sample row."""
+def plantilla_csv(corta: bool = False) -> bytes:
+    """The template as CSV (UTF-8 with BOM, `;`): header and sample row (full or short)."""
     salida = io.StringIO()
     escritor = csv.writer(salida, delimiter=";", lineterminator="\r\n")
-    columnas = columnas_plantilla()
-    escritor.writerow([c.nombre for c in columnas])
-    fila = ejemplo()
-    escritor.writerow([celda_segura(fila[c.nombre]) for c in columnas])
+    cols = columnas(corta)
+    escritor.writerow([*[c.nombre for c in cols], REFERENCIA[0]])
+    escritor.writerow(_fila_ejemplo(cols))
     return ("\ufeff" + salida.getvalue()).encode("utf-8")
 
 
-def instrucciones_csv() -> bytes:
+def instrucciones_csv(corta: bool = False) -> bytes:
     """The instructions as CSV, one line per column."""
     salida = io.StringIO()
     escritor = csv.writer(salida, delimiter=";", lineterminator="\r\n")
     escritor.writerow(ENCABEZADO_INSTRUCCIONES)
-    for col in columnas_plantilla():
+    for col in columnas(corta):
         escritor.writerow([celda_segura(v) for v in _instruccion(col)])
+    escritor.writerow(REFERENCIA)
     return ("\ufeff" + salida.getvalue()).encode("utf-8")
 
 
-def plantilla_xlsx() -> bytes:
+def plantilla_xlsx(corta: bool = False) -> bytes:
     """The template as XLSX: a `casos` sheet (header + sample row) and an `instrucciones` sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -105,10 +128,9 @@ def plantilla_xlsx() -> bytes:
     libro = Workbook()
     hoja = libro.active
     hoja.title = "casos"
-    columnas = columnas_plantilla()
-    hoja.append([c.nombre for c in columnas])
-    fila = ejemplo()
-    hoja.append([celda_segura(fila[c.nombre]) for c in columnas])
+    cols = columnas(corta)
+    hoja.append([*[c.nombre for c in cols], REFERENCIA[0]])
+    hoja.append(_fila_ejemplo(cols))
     for celda in hoja[1]:
         celda.font = Font(bold=True)
     hoja.freeze_panes = "A2"
@@ -119,8 +141,9 @@ def plantilla_xlsx() -> bytes:
     ayuda.append(ENCABEZADO_INSTRUCCIONES)
     for celda in ayuda[ayuda.max_row]:
         celda.font = Font(bold=True)
-    for col in columnas:
+    for col in cols:
         ayuda.append([celda_segura(v) for v in _instruccion(col)])
+    ayuda.append(REFERENCIA)
     ayuda.column_dimensions["A"].width = 34
     ayuda.column_dimensions["E"].width = 90
     salida = io.BytesIO()

@@ -63,12 +63,34 @@ def nombre_documento(numero: int, tipo: str) -> str:
     return f"{numero:04d}_{tipo}.pdf"
 
 
-def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str]) -> dict[str, Any]:
+def _faltantes(decision: Decision) -> list[str]:
+    """The facts that would change the answer: the question, and the column that answers it."""
+    from batch.columnas import nombre_de_ruta
+    from web.presentacion import faltantes
+
+    textos = []
+    for f in faltantes(decision):
+        columna = ("valor_<servicio>" if f.ruta.startswith("contrato.valores_por_servicio")
+                   else nombre_de_ruta(f.ruta))
+        textos.append(f"{f.pregunta} (columna {columna})")
+    return textos
+
+
+def _sin_respuesta(caso: Caso | None, plazo: Any) -> bool:
+    """Whether the PQR behind an answer term is still unanswered (an answered one has no term)."""
+    if plazo.id != "respuesta_pqr" or caso is None or plazo.reclamacion is None:
+        return True
+    indice = plazo.reclamacion
+    return not (0 <= indice < len(caso.reclamaciones)) or caso.reclamaciones[indice].fecha_respuesta is None
+
+
+def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str],
+            caso: Caso | None = None) -> dict[str, Any]:
     """One report line of a row's decision (no personal data)."""
     perm, term = decision.permanencia, decision.terminacion
     plazos: dict[str, str] = {}
     for p in decision.plazos:
-        if p.vence is not None and p.id not in plazos:
+        if p.vence is not None and p.id not in plazos and _sin_respuesta(caso, p):
             plazos[p.id] = p.vence.isoformat()
     sap = [s.desde.isoformat() for s in decision.silencio_positivo if s.aplica and s.desde]
     return {
@@ -86,6 +108,8 @@ def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str
         "cartas": cartas,
         "cartas_no_disponibles": no_disponibles,
         "faltantes": decision.faltantes,
+        "faltantes_texto": _faltantes(decision),
+        "sugeridas": list(decision.cartas_sugeridas),
     }
 
 
@@ -94,8 +118,8 @@ def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
              maquetados: list[tuple[int, str, Any]] | None = None) -> ResultadoFila:
     """Evaluate a stored case and render its letters; never raises.
 
-    With `maquetados`, each letter's laid-out document is also kept there (row, kind, document)
-    so the chunk can combine their pages into one printing PDF without laying them out again.
+    With `maquetados`, each letter's page count is also kept there (row, kind, pages), for the
+    printing PDF's index and odd-page starts.
     """
     from letters import documento_a_pdf, render_documento, render_pdf
 
@@ -114,10 +138,12 @@ def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
                 else:
                     documento = render_documento(caso, decision, tipo)
                     pdf = documento_a_pdf(documento)
-                    maquetados.append((numero, tipo, documento))
+                    # Only its page count is kept: the laid-out pages are freed with the letter.
+                    maquetados.append((numero, tipo, len(documento.pages)))
                 documentos.append((nombre_documento(numero, tipo), tipo, pdf, None))
             cartas = [d[1] for d in documentos]
-            return ResultadoFila("ok", resumen(decision, cartas, no_disponibles), documentos)
+            return ResultadoFila("ok", resumen(decision, cartas, no_disponibles, caso),
+                                documentos)
     except FilaDemorada:
         mensaje = f"La fila tardó más de {segundos} segundos y se detuvo; las demás siguen."
     except Exception as exc:  # one row's crash never stops the batch

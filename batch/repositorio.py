@@ -19,6 +19,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
@@ -64,6 +65,18 @@ class Progreso:
         return self.hechas == self.total
 
 
+@dataclass(frozen=True)
+class Duenos:
+    """Who a batch belongs to: an organisation (and the account that made it), or no one but the
+    uploading session and its private link (`clave`, stored as its fingerprint)."""
+
+    archivo: str = ""
+    origen: str = "web"
+    organizacion_id: int | None = None
+    cuenta_id: int | None = None
+    clave: str | None = None
+
+
 def huella(token: str) -> str:
     """A one-way fingerprint of an owner token (the token itself is never stored)."""
     return hashlib.sha256(token.encode()).hexdigest()
@@ -72,24 +85,31 @@ def huella(token: str) -> str:
 def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
                consentimiento: dict[str, Any], tipos: list[str] | None = None,
                evento: dict[str, Any] | None = None, combinado: bool = False,
-               errores_archivo: list[dict[str, Any]] | None = None) -> str:
+               errores_archivo: list[dict[str, Any]] | None = None,
+               duenos: Duenos | None = None) -> str:
     """Store a batch and its rows; invalid rows get their one (error) result right away."""
     lote_id = secrets.token_urlsafe(24)
+    duenos = duenos or Duenos()
     with bd.sesiones.begin() as s:
         lote = Lote(id=lote_id, propietario=huella(propietario), consentimiento=consentimiento,
                     tipos=tipos, evento=evento, combinado=combinado, estado="pendiente",
-                    errores_archivo=errores_archivo or [])
+                    errores_archivo=errores_archivo or [], archivo=Path(duenos.archivo).name[:160],
+                    origen=duenos.origen, organizacion_id=duenos.organizacion_id,
+                    cuenta_id=duenos.cuenta_id,
+                    clave=None if duenos.clave is None else huella(duenos.clave))
         s.add(lote)
         total = 0
         for leida in filas:
             total += 1
-            valida = leida.caso is not None
+            valida = leida.caso is not None and not leida.errores  # a repeated row keeps its case
             s.add(Fila(
                 lote_id=lote_id, numero=leida.numero,
-                caso=leida.caso.model_dump(mode="json") if valida else None,  # type: ignore[union-attr]
+                caso=None if leida.caso is None else leida.caso.model_dump(mode="json"),
                 tipos=leida.tipos, estado="pendiente" if valida else "error",
                 errores=None if valida else [vars(e) for e in leida.errores],
                 terminada=None if valida else ahora(),
+                referencia=leida.referencia or None, operador=leida.operador,
+                ciudad=None if leida.ciudad is None else leida.ciudad[:120],
             ))
         lote.total = total
     return lote_id
@@ -231,3 +251,40 @@ def progreso(bd: BaseDeDatos, lote_id: str) -> Progreso:
         ok=cuentas.get("ok", 0), error=cuentas.get("error", 0),
         canceladas=cuentas.get("cancelada", 0), ultima_actividad=max(momentos, default=None),
     )
+
+
+@dataclass(frozen=True)
+class LoteListado:
+    """One line of a batch listing."""
+
+    id: str
+    archivo: str
+    filas: int
+    estado: str
+    dueno: str
+    creado: datetime
+    origen: str
+    importado: bool
+
+
+def listar(bd: BaseDeDatos, organizacion_id: int | None = None, limite: int = 200) -> list[LoteListado]:
+    """Batches, newest first (only an organisation's when one is given), with their owner's name."""
+    from store.casos import LoteOrganizacion, Organizacion
+
+    consulta = (select(Lote, Organizacion.nombre, LoteOrganizacion.lote_id)
+                .outerjoin(Organizacion, Organizacion.id == Lote.organizacion_id)
+                .outerjoin(LoteOrganizacion, LoteOrganizacion.lote_id == Lote.id)
+                .order_by(Lote.creado.desc(), Lote.id).limit(limite))
+    if organizacion_id is not None:
+        consulta = consulta.where(Lote.organizacion_id == organizacion_id)
+    with bd.sesiones() as s:
+        return [LoteListado(lote.id, lote.archivo, lote.total, lote.estado,
+                            org or ("línea de comandos" if lote.origen == "cli" else "enlace privado"),
+                            lote.creado, lote.origen, importado is not None)
+                for lote, org, importado in s.execute(consulta).all()]
+
+
+def por_clave(bd: BaseDeDatos, clave: str) -> str | None:
+    """The id of the batch a private link's token opens, if any."""
+    with bd.sesiones() as s:
+        return s.scalar(select(Lote.id).where(Lote.clave == huella(clave)))

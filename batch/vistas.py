@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import secrets
 import tempfile
 from datetime import date
@@ -27,9 +28,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from batch import repositorio
 from batch.ejecutores import EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
 from batch.evento import EventoMasivo
-from batch.informe import escribir_zip
+from batch.informe import NOMBRES_CARTAS, escribir_zip
 from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
+from batch.paquete import contenido_paquete, estado_paquete, paquete_listo
 from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
@@ -38,9 +40,6 @@ from web.seguridad import limiter
 lotes = Blueprint("lotes", __name__, url_prefix="/lotes")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CLAVE_SESION = "lotes"
-NOMBRES_CARTAS = {"queja": "Queja", "terminacion": "Terminación del contrato",
-                  "silencio_positivo": "Silencio administrativo positivo",
-                  "recurso": "Recurso de reposición y apelación", "queja_sic": "Queja ante la SIC"}
 SERVICIOS = {"internet_fijo": "Internet fijo", "telefonia_fija": "Telefonía fija",
              "television": "Televisión", "movil": "Móvil"}
 OPERADORES = {"claro": "Claro", "movistar": "Movistar", "tigo": "Tigo (móvil)",
@@ -58,6 +57,43 @@ def _ejecutor() -> EjecutorEmbebido | EjecutorCelery:
     return ejecutores["ejecutor"]
 
 
+CLAVE_ENLACES = "lotes_enlaces"  # {lote id: private link token} of the batches this session uploaded
+CLAVE_ABIERTOS = "lotes_abiertos"  # ids of batches opened here through their private link
+MAX_EN_SESION = 10
+
+
+def _cuenta() -> Any | None:
+    """The logged-in advocate, if any (accounts are optional for batches)."""
+    from flask_login import current_user
+
+    return current_user if getattr(current_user, "is_authenticated", False) else None
+
+
+def _recordar_enlace(lote_id: str, token: str) -> None:
+    """Keep the private link of a batch uploaded here, to show it on its page (a few, newest last)."""
+    enlaces = {k: v for k, v in (session.get(CLAVE_ENLACES) or {}).items() if k != lote_id}
+    enlaces[lote_id] = token
+    session[CLAVE_ENLACES] = dict(list(enlaces.items())[-MAX_EN_SESION:])
+
+
+def _recordar_abierto(lote_id: str) -> None:
+    """Remember a batch opened here through its private link (a few, newest last)."""
+    abiertos = [x for x in session.get(CLAVE_ABIERTOS) or [] if x != lote_id]
+    session[CLAVE_ABIERTOS] = [*abiertos, lote_id][-MAX_EN_SESION:]
+
+
+def puede_ver(lote: Any) -> bool:
+    """Whether this request may see a batch: its organisation's advocates, the session that
+    uploaded it, or a session that opened its private link."""
+    cuenta = _cuenta()
+    if lote.organizacion_id is not None:
+        return cuenta is not None and cuenta.organizacion_id == lote.organizacion_id
+    token = session.get(CLAVE_SESION)
+    if token and secrets.compare_digest(lote.propietario, repositorio.huella(token)):
+        return True
+    return lote.id in (session.get(CLAVE_ABIERTOS) or [])
+
+
 def _propietario(crear: bool = False) -> str | None:
     """The session's random owner token (not personal data); created on the first upload."""
     token = session.get(CLAVE_SESION)
@@ -67,9 +103,8 @@ def _propietario(crear: bool = False) -> str | None:
 
 
 def _lote_propio(lote_id: str):  # type: ignore[no-untyped-def]
-    propietario = _propietario()
-    lote = None if propietario is None else repositorio.lote_de(_bd(), lote_id, propietario)
-    if lote is None:
+    lote = repositorio.lote_de(_bd(), lote_id[:64])
+    if lote is None or not puede_ver(lote):
         abort(404)
     return lote
 
@@ -145,13 +180,22 @@ def subir() -> Response | tuple[str, int]:
     if errores:
         return _formulario(valores, errores, 400)
     assert archivo is not None
+    cuenta, enlace = _cuenta(), None
+    if cuenta is not None:
+        duenos = repositorio.Duenos(archivo=archivo.filename or "", organizacion_id=cuenta.organizacion_id,
+                                    cuenta_id=cuenta.id)
+    else:
+        enlace = secrets.token_urlsafe(24)
+        duenos = repositorio.Duenos(archivo=archivo.filename or "", clave=enlace)
     try:
         lote_id = preparar_lote(_bd(), archivo.filename or "", archivo.read(), _propietario(True) or "",
                                 declarante, tipos, evento, fecha,
                                 limite_filas=current_app.config["LOTE_MAX_FILAS"],
-                                combinado=formulario.get("combinado") == "si")
+                                combinado=formulario.get("combinado") == "si", duenos=duenos)
     except ArchivoIlegible as exc:
         return _formulario(valores, {"archivo": str(exc)}, 400)
+    if enlace is not None:
+        _recordar_enlace(lote_id, enlace)
     try:
         lanzar(_bd(), lote_id, _ejecutor())
     except OperationalError:  # the broker is down: the batch is stored; its page offers "Reanudar"
@@ -168,6 +212,7 @@ def _estado(lote_id: str) -> dict[str, Any]:
     return {"estado": avance.estado, "total": avance.total, "hechas": avance.hechas, "ok": avance.ok,
             "error": avance.error, "canceladas": avance.canceladas, "terminado": avance.terminado,
             "detenido": avance.detenido(),
+            "paquete": estado_paquete(_bd(), lote_id) if avance.terminado else "no",
             "minutos_detenido": int(repositorio.PAUSA_DETENIDO.total_seconds() // 60),
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
 
@@ -181,9 +226,22 @@ def ver(lote_id: str) -> Response:
     """The batch page: progress (refreshes itself without JavaScript), cancel, downloads."""
     lote = _lote_propio(lote_id)
     estado = _estado(lote_id)
-    html = render_template("lotes/lote.html", lote=lote, estado=estado,
+    token = (session.get(CLAVE_ENLACES) or {}).get(lote_id)
+    enlace = url_for("lotes.abrir", clave=token, _external=True) if token else None
+    html = render_template("lotes/lote.html", lote=lote, estado=estado, enlace=enlace,
+                           paquete=contenido_paquete(_bd(), lote_id) if estado["terminado"] else None,
                            errores_archivo=lote.errores_archivo, tipos=NOMBRES_CARTAS)
     return Response(html)
+
+
+@lotes.get("/enlace/<clave>")
+def abrir(clave: str) -> Response:
+    """A batch's private link: this browser may see the batch from now on."""
+    lote_id = repositorio.por_clave(_bd(), clave[:64])
+    if lote_id is None:
+        abort(404)
+    _recordar_abierto(lote_id)
+    return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
 
 @lotes.get("/<lote_id>/estado.json")
@@ -214,6 +272,10 @@ def reanudar(lote_id: str) -> Response:
 def descargar(lote_id: str) -> Response:
     """The zip: letters, informe.csv, informe.xlsx and errores.csv (no personal data in names)."""
     _lote_propio(lote_id)
+    listo = paquete_listo(_bd(), lote_id)
+    if listo is not None:  # built by the worker that finished the batch
+        return send_file(io.BytesIO(listo), mimetype="application/zip", as_attachment=True,
+                         download_name="cartas-salida.zip")
     temporal = tempfile.NamedTemporaryFile(suffix=".zip", delete=False)  # noqa: SIM115
     with temporal:
         escribir_zip(_bd(), lote_id, temporal)
@@ -235,6 +297,20 @@ def plantilla_csv_vista() -> Response:
     """The template as CSV."""
     return Response(plantilla_csv(), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=plantilla-salida.csv"})
+
+
+@lotes.get("/plantilla-corta.xlsx")
+def plantilla_corta_xlsx_vista() -> Response:
+    """The short template for mass outages (XLSX, with its instructions)."""
+    return Response(plantilla_xlsx(corta=True), mimetype=XLSX,
+                    headers={"Content-Disposition": "attachment; filename=plantilla-corta-salida.xlsx"})
+
+
+@lotes.get("/plantilla-corta.csv")
+def plantilla_corta_csv_vista() -> Response:
+    """The short template for mass outages as CSV."""
+    return Response(plantilla_csv(corta=True), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=plantilla-corta-salida.csv"})
 
 
 @lotes.get("/instrucciones.csv")

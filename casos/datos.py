@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from casos.evaluacion import titular
 from store.casos import CasoGuardado, Consentimiento
 from store.db import olvidar_al_confirmar
-from store.models import Combinado, Documento, Fila, Lote, ahora
+from store.models import Combinado, Documento, Fila, Lote, Paquete, ahora
 
 registro = logging.getLogger(__name__)
 
@@ -116,13 +116,15 @@ def borrar_titular(s: Session, quien: Titular) -> tuple[int, int]:
 
 
 def _vaciar_fila(s: Session, fila: Fila) -> None:
-    """Remove a row's personal data and letters, and every combined PDF that printed them."""
+    """Remove a row's personal data and letters, and every combined PDF and pack that held them."""
     s.execute(delete(Documento).where(Documento.fila_id == fila.id))
+    s.execute(delete(Paquete).where(Paquete.lote_id == fila.lote_id))  # rebuilt without it on download
     for combinado in s.scalars(select(Combinado).where(Combinado.lote_id == fila.lote_id)):
         if any(p and p[0] == fila.numero for p in combinado.paginas or []):
             s.delete(combinado)
     fila.caso = None
     fila.resumen = None
+    fila.referencia = fila.ciudad = None
     fila.errores = [{"fila": fila.numero, "columna": "", "mensaje": "Datos borrados a pedido del titular."}]
     if fila.estado in ("pendiente", "en_proceso"):
         fila.estado = "cancelada"

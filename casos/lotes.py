@@ -20,7 +20,7 @@ registro = logging.getLogger(__name__)
 
 
 class LoteNoImportable(ValueError):
-    """The batch does not exist, or is linked to another organisation."""
+    """The batch does not exist, or belongs to another organisation."""
 
 
 def desde_lote(
@@ -34,15 +34,18 @@ def desde_lote(
 ) -> int:
     """Save each valid row of a batch as a case of the organisation; return how many were added.
 
-    Idempotent: rows already imported are skipped. The caller must hold the organisation's attestation
-    that each subscriber authorised the follow-up (`TEXTO_LOTE`); it is recorded with every case,
-    beside the batch's own attestation.
+    Only a batch of this organisation, or of none (anonymous or command-line), is imported.
+    Idempotent: rows already imported are skipped; repeated rows were never cases. The caller must
+    hold the organisation's attestation that each subscriber authorised the follow-up
+    (`TEXTO_LOTE`); it is recorded with every case, beside the batch's own attestation.
     """
     hoy = hoy or hoy_en_bogota()
     with bd.sesiones.begin() as s:
         lote = s.get(Lote, lote_id)
         if lote is None or s.get(Organizacion, organizacion_id) is None:
             raise LoteNoImportable("El lote o la organización no existen.")
+        if lote.organizacion_id is not None and lote.organizacion_id != organizacion_id:
+            raise LoteNoImportable("El lote pertenece a otra organización.")
         enlace = s.get(LoteOrganizacion, lote_id)
         if enlace is not None and enlace.organizacion_id != organizacion_id:
             raise LoteNoImportable("El lote pertenece a otra organización.")
@@ -56,7 +59,7 @@ def desde_lote(
         nuevos = 0
         filas = s.execute(
             select(Fila.numero, Fila.caso)
-            .where(Fila.lote_id == lote_id, Fila.caso.is_not(None))
+            .where(Fila.lote_id == lote_id, Fila.caso.is_not(None), Fila.estado != "error")
             .order_by(Fila.numero)
         ).all()
         for numero, datos in filas:

@@ -19,7 +19,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from batch.repositorio import huella as huella_lote
@@ -58,20 +58,30 @@ def _caso(s: Session, caso_id: int) -> CasoGuardado:
     return guardado
 
 
-def _lotes_de_la_sesion(s: Session) -> list[str]:
-    """Batches this browser uploaded (the batch pages' owner token) not yet imported anywhere."""
-    token = session.get("lotes")
-    if not token:
-        return []
+def _lotes_por_importar(s: Session) -> list[Lote]:
+    """Batches of the organisation (uploaded by any of its accounts, or by the CLI for it) and those
+    this browser uploaded anonymously, not yet imported anywhere."""
     importados = select(LoteOrganizacion.lote_id)
+    token = session.get("lotes")
+    propios = Lote.organizacion_id == current_user.organizacion_id
+    if token:
+        propios = or_(propios, (Lote.propietario == huella_lote(token)) & Lote.organizacion_id.is_(None))
     return list(
         s.scalars(
-            select(Lote.id)
-            .where(Lote.propietario == huella_lote(token), Lote.id.not_in(importados))
-            .order_by(Lote.creado.desc())
-            .limit(20)
+            select(Lote).where(propios, Lote.id.not_in(importados)).order_by(Lote.creado.desc()).limit(20)
         )
     )
+
+
+def _importable(lote_id: str) -> bool:
+    """Whether this advocate may import the batch: their organisation's, or this browser's own."""
+    lote = lote_de(bd(), lote_id)
+    if lote is None:
+        return False
+    if lote.organizacion_id is not None:
+        return lote.organizacion_id == current_user.organizacion_id
+    token = session.get("lotes")
+    return bool(token) and lote_de(bd(), lote_id, token) is not None
 
 
 @panel.get("/")
@@ -91,7 +101,9 @@ def inicio() -> str:
             hoy=hoy,
             resumen=totales,
             lotes=consultas.lotes(s, org),
-            lotes_sesion=_lotes_de_la_sesion(s),
+            lotes_sesion=_lotes_por_importar(s),
+            estados_lote={"pendiente": "pendiente", "en_curso": "en curso", "terminado": "terminado",
+                          "cancelado": "cancelado"},
             estados=ESTADOS_CORTOS,
             operadores=et.OPERADORES,
             por_pagina=consultas.POR_PAGINA,
@@ -101,11 +113,10 @@ def inicio() -> str:
 
 @panel.post("/lotes/importar")
 def importar_lote() -> Response | tuple[str, int]:
-    """Import a batch this browser uploaded as cases of the organisation (with the attestation)."""
+    """Import a batch of the organisation (or this browser's own) as cases, with the attestation."""
     lote_id = request.form.get("lote", "")[:64]
-    token = session.get("lotes")
-    if not token or lote_de(bd(), lote_id, token) is None:
-        abort(404)  # only the batches of this browser session, as on the batch pages
+    if not _importable(lote_id):
+        abort(404)  # another organisation's batch, or another browser's anonymous one
     if request.form.get("declaro") != "si":
         return render_template(
             "error.html",

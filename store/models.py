@@ -31,6 +31,14 @@ class Lote(Base):
     consentimiento: Mapped[dict[str, Any]] = mapped_column(JSON)
     combinado: Mapped[bool] = mapped_column(default=False)
     errores_archivo: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # Who may see and import it: an organisation (an advocate was logged in, or `flask lote
+    # --organizacion`), else the uploading browser's session and the batch's private link.
+    organizacion_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    cuenta_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    origen: Mapped[str] = mapped_column(String(8), default="web", server_default="web")  # web | cli
+    archivo: Mapped[str] = mapped_column(String(160), default="", server_default="")  # file name
+    clave: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True,
+                                                      index=True)  # hash of the private link
 
     filas: Mapped[list[Fila]] = relationship(back_populates="lote", cascade="all, delete-orphan")
 
@@ -56,6 +64,10 @@ class Fila(Base):
     resumen: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     errores: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     terminada: Mapped[datetime | None] = mapped_column(nullable=True)
+    # What identifies the row in the report without the original sheet.
+    referencia: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    operador: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    ciudad: Mapped[str | None] = mapped_column(String(120), nullable=True)
 
     lote: Mapped[Lote] = relationship(back_populates="filas")
     documentos: Mapped[list[Documento]] = relationship(back_populates="fila",
@@ -87,3 +99,15 @@ class Combinado(Base):
     lote_id: Mapped[str] = mapped_column(ForeignKey("lotes.id", ondelete="CASCADE"), index=True)
     contenido: Mapped[bytes] = mapped_column(LargeBinary)
     paginas: Mapped[list[list[Any]]] = mapped_column(JSON)  # [[row number, kind, pages], ...]
+
+
+class Paquete(Base):
+    """A finished batch's zip, built once by the worker that finished it (ready to download)."""
+
+    __tablename__ = "paquetes"
+
+    lote_id: Mapped[str] = mapped_column(ForeignKey("lotes.id", ondelete="CASCADE"), primary_key=True)
+    creado: Mapped[datetime] = mapped_column(default=ahora)
+    listo: Mapped[bool] = mapped_column(default=False)
+    contenido: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    nombres: Mapped[list[str]] = mapped_column(JSON, default=list)  # what the zip holds, in order

@@ -8,14 +8,6 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-# The storage comes from RATELIMIT_STORAGE_URI (web.config): naming it here would override it.
-limiter = Limiter(get_remote_address)
-
-
-def _pide_pdf() -> bool:
-    # Pages and saved cases name the format in the path; the API in `?formato=` (PDF by default).
-    formato = (request.view_args or {}).get("formato")
-    return (formato or request.args.get("formato", "pdf")) == "pdf"
 
 
 def clave_de_cliente() -> str:
@@ -27,6 +19,16 @@ def clave_de_cliente() -> str:
         if current_user.is_authenticated:
             return f"cuenta:{current_user.id}"
     return get_remote_address()
+
+
+# The storage comes from RATELIMIT_STORAGE_URI (web.config): naming it here would override it.
+limiter = Limiter(clave_de_cliente)
+
+
+def _pide_pdf() -> bool:
+    # Pages and saved cases name the format in the path; the API in `?formato=` (PDF by default).
+    formato = (request.view_args or {}).get("formato")
+    return (formato or request.args.get("formato", "pdf")) == "pdf"
 
 
 # One shared budget (LIMITE_PDF) for every PDF download: pages, API and saved cases; per account for

@@ -4,6 +4,7 @@
   var raiz = document.querySelector("[data-lote-estado]");
   if (!raiz) { return; }
   var url = raiz.getAttribute("data-lote-estado");
+  var preparando = raiz.getAttribute("data-lote-fase") === "preparando";
   function poner(id, valor) {
     var el = document.getElementById(id);
     if (el) { el.textContent = String(valor); }
@@ -18,8 +19,10 @@
         poner("lote-porcentaje", e.porcentaje + " %");
         poner("lote-ok", e.ok);
         poner("lote-error", e.error);
-        // Reload when done, or when the batch stopped and the page does not yet offer "Reanudar".
-        if (e.terminado || (e.detenido && !document.getElementById("lote-reanudar"))) {
+        // Reload when done (and its zip is built), or when the batch stopped and the page does not
+        // yet offer "Reanudar".
+        var listo = e.terminado && (!preparando || e.paquete !== "preparando");
+        if (listo || (e.detenido && !document.getElementById("lote-reanudar"))) {
           window.location.reload();
         } else { window.setTimeout(consultar, 2000); }
       })

@@ -162,7 +162,7 @@ def test_lote_con_tareas_perdidas_avisa_y_sale(cola, tmp_path):
     import redis
 
     ruta = tmp_path / "casos.csv"
-    ruta.write_bytes(hacer_csv([fila_ejemplo()] * 3))
+    ruta.write_bytes(hacer_csv([fila_ejemplo(numero_contrato=f"C-{i}") for i in range(3)]))
     salida = tmp_path / "cartas.zip"
     entorno = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
                "SALIDA_LOTE_ESPERA_SIN_AVANCE": "2", "SALIDA_EJECUTOR": "celery"}

@@ -51,7 +51,7 @@ def test_texto_que_parece_formula_se_rechaza_con_fila_y_columna(bd):
 
 def test_tipo_de_documento_como_lo_escribe_la_gente(bd):
     escritos = ["C.C.", "CC", "cc", "cédula", "Cédula de ciudadanía", "C.E.", "Pasaporte", "XX"]
-    filas = [fila_ejemplo(tipo_documento=t) for t in escritos]
+    filas = [fila_ejemplo(tipo_documento=t, numero_contrato=f"C-{i}") for i, t in enumerate(escritos)]
     lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
     assert errores == [[9, "tipo_documento", "Valor no válido; use uno de: CC, CE, PA, NIT, PPT."]]
     with bd.sesiones() as s:
@@ -69,3 +69,16 @@ def test_dias_y_meses_no_se_describen_como_pesos(bd):
         io.StringIO(instrucciones_csv().decode("utf-8-sig")), delimiter=";") if linea}
     assert instrucciones["dia_corte"] == instrucciones["permanencia_meses"] == "número entero"
     assert instrucciones["valor_mensual"] == "pesos sin decimales (189900 o 189.900)"
+
+
+def test_filas_repetidas_se_marcan_y_no_repiten_cartas(bd):
+    filas = [fila_ejemplo(numero_contrato="A-1"), fila_ejemplo(numero_contrato="A-2"),
+             fila_ejemplo(numero_contrato="A 1"), fila_ejemplo(numero_contrato="a-1", dia_corte="45"),
+             fila_ejemplo(numero_contrato="a-1")]
+    lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
+    repetida = ("Fila repetida: el mismo número de documento y de contrato que la fila 2; no se "
+                "generaron cartas de nuevo y se importa una sola vez.")
+    # Row 5 has a bad cell: it is reported for that, not as a repeat (it is not a case yet).
+    assert errores == [[4, "numero_contrato", repetida], [5, "dia_corte", "Debe ser menor o igual a 31."],
+                       [6, "numero_contrato", repetida]]
+    assert repositorio.progreso(bd, lote).pendientes == 2

@@ -61,8 +61,8 @@ def test_lote_de_300_filas(bd, tmp_path):
 
     informe = list(csv.reader(io.StringIO(z.read("informe.csv").decode("utf-8-sig")), delimiter=";"))
     assert len(informe) == 1 + FILAS
-    assert informe[1][:3] == ["2", "procesada", "sí"]
-    assert informe[50][1] == "con errores" and "dia_corte" in informe[50][-1]
+    assert informe[1][:6] == ["2", "", "Claro", "Bogotá D.C.", "procesada", "sí"]
+    assert informe[50][4] == "con errores" and "dia_corte" in informe[50][-1]
     errores = list(csv.reader(io.StringIO(z.read("errores.csv").decode("utf-8-sig")), delimiter=";"))
     assert errores[0] == ["fila", "columna", "mensaje"]
     assert [e[0] for e in errores[1:]] == [str(i + 2) for i in range(49, FILAS, 50)]
@@ -78,7 +78,8 @@ def test_los_trabajadores_se_renuevan_por_generaciones(bd, monkeypatch):
     import batch.ejecutores as ejecutores
 
     monkeypatch.setattr(ejecutores, "TAREAS_POR_TRABAJADOR", 2)  # a fresh pool every 2 chunks
-    lote = preparar_lote(bd, "casos.csv", hacer_csv([fila_ejemplo()] * 40), "dueño", "x",
+    filas = [fila_ejemplo(numero_contrato=f"C-{i}") for i in range(40)]
+    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
                          tipos=["terminacion"], fecha=date(2026, 11, 28))
     ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
     lanzar(bd, lote, ejecutor)

@@ -49,3 +49,25 @@ def test_rutas_y_columnas_ida_y_vuelta():
     assert nombre_de_ruta("permanencia.meses") == "permanencia_meses"
     assert columna("FALLA12_inicio").ruta == ("fallas", 11, "inicio")
     assert columna("no_existe") is None
+
+
+def test_plantilla_corta_para_fallas_masivas(bd):
+    from batch import repositorio
+    from batch.lote import preparar_lote
+
+    texto = plantilla_csv(corta=True).decode("utf-8-sig").splitlines()
+    cabecera = texto[0].split(";")
+    assert cabecera == [
+        "fecha_evaluacion", "nombre", "tipo_documento", "numero_documento", "direccion", "ciudad",
+        "telefono", "correo", "operador", "numero_contrato", "servicios", "fecha_inicio_contrato",
+        "dia_corte", "valor_mensual", "permanencia_fecha_inicio", "permanencia_meses",
+        "permanencia_valor_exigido", "falla1_servicio", "falla1_inicio", "falla1_fin", "falla1_masiva",
+        "falla1_reportada", "falla1_cun", "reclamacion1_fecha_radicacion", "reclamacion1_cun", "cartas",
+        "referencia"]
+    hoja = load_workbook(io.BytesIO(plantilla_xlsx(corta=True)))["casos"]
+    assert [c.value for c in hoja[1]] == cabecera
+    # Its sample row is a valid case as it stands; the reference is not an unknown column.
+    lote = preparar_lote(bd, "corta.csv", plantilla_csv(corta=True), "dueño", "x", fecha=date(2026, 11, 28))
+    avance = repositorio.progreso(bd, lote)
+    assert (avance.total, avance.pendientes, avance.error) == (1, 1, 0)
+    assert repositorio.lote_de(bd, lote).errores_archivo == []

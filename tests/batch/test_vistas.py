@@ -75,7 +75,7 @@ def test_sin_autorizacion_no_se_procesa(client_lotes):
 def test_archivo_ilegible_y_limite_de_filas(client_lotes):
     respuesta = _subir(client_lotes, b"a;b\n1;2\n")
     assert respuesta.status_code == 400 and "nombres de columna" in respuesta.text
-    respuesta = _subir(client_lotes, hacer_csv([fila_ejemplo()] * 6))
+    respuesta = _subir(client_lotes, hacer_csv([fila_ejemplo(numero_contrato=f"C-{i}") for i in range(6)]))
     assert respuesta.status_code == 400 and "más de 5 filas" in respuesta.text
 
 
@@ -104,7 +104,7 @@ def test_lote_de_principio_a_fin(app, client_lotes):
 
 
 def test_cancelar(client_lotes):
-    respuesta = _subir(client_lotes, hacer_csv([fila_ejemplo()] * 3))
+    respuesta = _subir(client_lotes, hacer_csv([fila_ejemplo(numero_contrato=f"C-{i}") for i in range(3)]))
     url = respuesta.headers["Location"]
     assert client_lotes.post(url + "/cancelar").status_code == 303
     estado = _esperar(client_lotes, url)

@@ -1,0 +1,82 @@
+"""The report stands alone: who the row is (reference, operator, city), Spanish values, real dates in
+the XLSX, why a row got no letters, the facts that would change the answer, repeated rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from batch import repositorio
+from batch.ejecutores import procesar_bloque
+from batch.informe import escribir_zip
+from batch.lote import preparar_lote
+from batch.plantilla import ejemplo
+from tests.batch.conftest import fila_ejemplo, hacer_csv
+
+CABECERAS = [*ejemplo().keys(), "Referencia"]
+
+
+def _lote(bd, tmp_path, filas, tipos=None):
+    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas, cabeceras=CABECERAS), "dueño", "prueba",
+                         tipos=tipos, fecha=date(2026, 11, 28))
+    procesar_bloque(str(bd.motor.url), lote, repositorio.pendientes(bd, lote))
+    assert repositorio.progreso(bd, lote).estado == "terminado"
+    destino = tmp_path / "cartas.zip"
+    escribir_zip(bd, lote, destino)
+    return zipfile.ZipFile(destino)
+
+
+def _csv(z, nombre="informe.csv"):
+    return list(csv.reader(io.StringIO(z.read(nombre).decode("utf-8-sig")), delimiter=";"))
+
+
+def test_informe_completo_sin_la_hoja_original(bd, tmp_path):
+    favorable = {"reclamacion1_fecha_respuesta": "20/11/2026", "reclamacion1_sentido_respuesta": "favorable"}
+    filas = [
+        fila_ejemplo(Referencia="EXP-001", numero_contrato="A-1"),
+        fila_ejemplo(Referencia="EXP-002", numero_contrato="A-2", operador="Tigo UNE", ciudad="Medellín",
+                     **favorable),
+        fila_ejemplo(Referencia="EXP-003", numero_contrato="A 1"),  # the same case as row 2
+        fila_ejemplo(Referencia="=EXP", numero_contrato="A-4", dia_corte="45"),
+        fila_ejemplo(Referencia="EXP-006", numero_contrato="A-6", cartas="recurso"),
+    ]
+    z = _lote(bd, tmp_path, filas)
+    informe = _csv(z)
+    assert informe[0] == [
+        "fila", "referencia", "operador", "ciudad", "estado", "puede terminar sin penalidad",
+        "fuerza del fundamento", "máximo cobrable por permanencia",
+        "permanencia si el fundamento no prospera",
+        "compensación estimada", "último día para pedir la terminación", "terminación efectiva",
+        "vence respuesta del operador", "silencio positivo desde", "vence recurso", "cartas generadas",
+        "por qué no hay cartas", "datos que cambiarían la respuesta", "errores"]
+    faltan = ("¿Le ofrecieron el mismo plan sin permanencia? (columna permanencia_ofrecieron_plan_sin_"
+              "permanencia); Si lo sabe: ¿cuánto paga por cada servicio? (columna valor_<servicio>)")
+    assert informe[1:] == [
+        ["2", "EXP-001", "Claro", "Bogotá D.C.", "procesada", "sí", "Sólido", "0", "120000", "2022",
+         "10/12/2026", "15/12/2026", "27/11/2026", "28/11/2026", "",
+         "Terminación del contrato, Silencio administrativo positivo, Queja ante la SIC", "", faltan, ""],
+        # Answered favourably: no "vence respuesta" any more.
+        ["3", "EXP-002", "Tigo UNE (hogar)", "Medellín", "procesada", "por definir", "Requiere prueba",
+         "120000", "120000", "2022", "10/12/2026", "15/12/2026", "", "", "", "Terminación del contrato",
+         "", faltan, ""],
+        ["4", "EXP-003", "Claro", "Bogotá D.C.", "repetida", *[""] * 11,
+         "Es la misma persona y contrato de una fila anterior: sus cartas están en esa fila.", "",
+         "numero_contrato: Fila repetida: el mismo número de documento y de contrato que la fila 2; no "
+         "se generaron cartas de nuevo y se importa una sola vez."],
+        ["5", "'=EXP", "Claro", "Bogotá D.C.", "con errores", *[""] * 11,
+         "La fila tiene errores (vea la columna «errores»).", "", "dia_corte: Debe ser menor o igual a 31."],
+        ["6", "EXP-006", "Claro", "Bogotá D.C.", "procesada", "sí", "Sólido", "0", "120000", "2022",
+         "10/12/2026", "15/12/2026", "27/11/2026", "28/11/2026", "", "",
+         "Recurso de reposición y apelación: No hay una respuesta desfavorable o parcial del operador "
+         "con el plazo de recurso abierto.", faltan, ""],
+    ]
+    hoja = load_workbook(io.BytesIO(z.read("informe.xlsx"))).active
+    assert [c.value for c in hoja[2][10:15]] == [
+        datetime(2026, 12, 10), datetime(2026, 12, 15), datetime(2026, 11, 27), datetime(2026, 11, 28), None]
+    assert all(c.number_format == "DD/MM/YYYY" for c in hoja[2][10:15] if c.value is not None)
+    assert [n for n in z.namelist() if n.startswith("cartas/")] == [
+        n for n in z.namelist() if n.startswith(("cartas/0002_", "cartas/0003_"))]
