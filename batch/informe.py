@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from batch.salida_segura import celda_segura
+from letters.etiquetas import TITULOS
 from store.db import BaseDeDatos
 from store.models import Fila, Lote
 from web import etiquetas as et
@@ -39,9 +40,7 @@ COLUMNAS_INFORME = [
 ]
 ESTADOS = {"ok": "procesada", "error": "con errores", "cancelada": "cancelada",
            "pendiente": "pendiente", "en_proceso": "en proceso"}
-NOMBRES_CARTAS = {"queja": "Queja", "terminacion": "Terminación del contrato",
-                  "silencio_positivo": "Silencio administrativo positivo",
-                  "recurso": "Recurso de reposición y apelación", "queja_sic": "Queja ante la SIC"}
+NOMBRES_CARTAS = TITULOS  # each letter's one name: the report, the page and the PDF say the same
 FUERZAS = {clave: nombre for clave, (nombre, _) in et.FUERZAS.items()}
 FORMATO_FECHA = "DD/MM/YYYY"
 

@@ -58,11 +58,12 @@ def test_informe_completo_sin_la_hoja_original(bd, tmp_path):
     assert informe[1:] == [
         ["2", "EXP-001", "Claro", "Bogotá D.C.", "procesada", "sí", "Sólido", "0", "120000", "2022",
          "10/12/2026", "15/12/2026", "27/11/2026", "28/11/2026", "",
-         "Terminación del contrato, Silencio administrativo positivo, Queja ante la SIC", "", faltan, ""],
+         "Solicitud de terminación del contrato, Solicitud de reconocimiento del silencio administrativo "
+         "positivo, Queja ante la Superintendencia de Industria y Comercio", "", faltan, ""],
         # Answered favourably: no "vence respuesta" any more.
         ["3", "EXP-002", "Tigo UNE (hogar)", "Medellín", "procesada", "por definir", "Requiere prueba",
-         "120000", "120000", "2022", "10/12/2026", "15/12/2026", "", "", "", "Terminación del contrato",
-         "", faltan, ""],
+         "120000", "120000", "2022", "10/12/2026", "15/12/2026", "", "", "",
+         "Solicitud de terminación del contrato", "", faltan, ""],
         ["4", "EXP-003", "Claro", "Bogotá D.C.", "repetida", *[""] * 11,
          "Es la misma persona y contrato de una fila anterior: sus cartas están en esa fila.", "",
          "numero_contrato: Fila repetida: el mismo número de documento y de contrato que la fila 2; no "
@@ -71,8 +72,8 @@ def test_informe_completo_sin_la_hoja_original(bd, tmp_path):
          "La fila tiene errores (vea la columna «errores»).", "", "dia_corte: Debe ser menor o igual a 31."],
         ["6", "EXP-006", "Claro", "Bogotá D.C.", "procesada", "sí", "Sólido", "0", "120000", "2022",
          "10/12/2026", "15/12/2026", "27/11/2026", "28/11/2026", "", "",
-         "Recurso de reposición y apelación: No hay una respuesta desfavorable o parcial del operador "
-         "con el plazo de recurso abierto.", faltan, ""],
+         "Recurso de reposición y en subsidio de apelación: No hay una respuesta desfavorable o parcial "
+         "del operador con el plazo de recurso abierto.", faltan, ""],
     ]
     hoja = load_workbook(io.BytesIO(z.read("informe.xlsx"))).active
     assert [c.value for c in hoja[2][10:15]] == [
