@@ -55,7 +55,9 @@ def ejemplo() -> dict[str, Any]:
 
 # The short template for a mass outage: the model's required columns plus these, in model order.
 EXTRA_CORTA = (
-    "telefono", "correo", "permanencia_fecha_inicio", "permanencia_meses", "permanencia_valor_exigido",
+    # numero_contrato and dia_corte are optional in the model, but an advocate's letters need them.
+    "telefono", "correo", "numero_contrato", "dia_corte", "hay_permanencia",
+    "permanencia_fecha_inicio", "permanencia_meses", "permanencia_valor_exigido",
     "falla1_servicio", "falla1_inicio", "falla1_fin", "falla1_masiva", "falla1_reportada", "falla1_cun",
     "reclamacion1_fecha_radicacion", "reclamacion1_cun",
 )

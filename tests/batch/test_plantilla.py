@@ -61,7 +61,8 @@ def test_plantilla_corta_para_fallas_masivas(bd):
         "fecha_evaluacion", "nombre", "tipo_documento", "numero_documento", "direccion", "ciudad",
         "telefono", "correo", "operador", "numero_contrato", "servicios", "fecha_inicio_contrato",
         "dia_corte", "valor_mensual", "permanencia_fecha_inicio", "permanencia_meses",
-        "permanencia_valor_exigido", "falla1_servicio", "falla1_inicio", "falla1_fin", "falla1_masiva",
+        "permanencia_valor_exigido", "hay_permanencia", "falla1_servicio", "falla1_inicio", "falla1_fin",
+        "falla1_masiva",
         "falla1_reportada", "falla1_cun", "reclamacion1_fecha_radicacion", "reclamacion1_cun", "cartas",
         "referencia"]
     hoja = load_workbook(io.BytesIO(plantilla_xlsx(corta=True)))["casos"]
