@@ -73,19 +73,26 @@ def _sin_cartas(fila: Fila, datos: dict[str, Any], repetida: bool) -> str:
     return "Con estos datos no corresponde ninguna carta (no hay reclamo, terminación ni plazo que atender)."
 
 
+def _operador(fila: Fila, datos: dict[str, Any]) -> str:
+    """The company the row's letters are addressed to (Tigo's fixed services go to UNE), as written."""
+    clave = datos.get("destinatario") or fila.operador or ""
+    return et.OPERADORES.get(clave, clave)
+
+
 def _valores(fila: Fila) -> dict[str, Any]:
     """One row's report values, in Spanish, dates still ISO (each output writes them its way)."""
     datos = dict(fila.resumen or {})
     repetida = any(str(e.get("mensaje", "")).startswith("Fila repetida") for e in fila.errores or [])
     datos.update({
         "fila": fila.numero, "referencia": fila.referencia or "",
-        "operador": et.OPERADORES.get(fila.operador or "", fila.operador or ""),
+        "operador": _operador(fila, datos),
         "ciudad": fila.ciudad or "",
         "estado": "repetida" if repetida else ESTADOS.get(fila.estado, fila.estado),
         "fuerza": FUERZAS.get(datos.get("fuerza") or "", datos.get("fuerza") or ""),
         "cartas": ", ".join(NOMBRES_CARTAS.get(t, t) for t in datos.get("cartas") or []),
         "sin_cartas": _sin_cartas(fila, datos, repetida),
-        "faltantes": "; ".join(datos.get("faltantes_texto") or []),
+        "faltantes": "; ".join([*([datos["destinatario_confirmar"]] if datos.get("destinatario_confirmar")
+                                   else []), *(datos.get("faltantes_texto") or [])]),
         "errores": "; ".join(f"{e['columna'] or 'fila'}: {e['mensaje']}" for e in fila.errores or []),
     })
     return datos

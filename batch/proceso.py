@@ -110,6 +110,10 @@ def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str
         "faltantes": decision.faltantes,
         "faltantes_texto": _faltantes(decision),
         "sugeridas": list(decision.cartas_sugeridas),
+        # Operator + services decide the legal addressee (Tigo fixed → UNE); a mixed bundle is flagged.
+        "destinatario": decision.destinatario.clave if decision.destinatario else "",
+        "destinatario_confirmar": (decision.destinatario.motivo or ""
+                                   if decision.destinatario and decision.destinatario.confirmar else ""),
     }
 
 

@@ -33,6 +33,8 @@ from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
 from batch.lote import TEXTO_CONSENTIMIENTO, lanzar, preparar_lote
 from batch.paquete import contenido_paquete, estado_paquete, paquete_listo
 from batch.plantilla import instrucciones_csv, plantilla_csv, plantilla_xlsx
+from entrada.opciones import OPERADORES as OPERADORES_ENTRADA
+from entrada.opciones import SERVICIOS_FORMULARIO
 from rules.decision import TIPOS_CARTA
 from store.db import BaseDeDatos, base_de_datos
 from web.seguridad import limiter
@@ -40,10 +42,9 @@ from web.seguridad import limiter
 lotes = Blueprint("lotes", __name__, url_prefix="/lotes")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CLAVE_SESION = "lotes"
-SERVICIOS = {"internet_fijo": "Internet fijo", "telefonia_fija": "Telefonía fija",
-             "television": "Televisión", "movil": "Móvil"}
-OPERADORES = {"claro": "Claro", "movistar": "Movistar", "tigo": "Tigo (móvil)",
-              "tigo_une": "Tigo (fijo, antes UNE)", "etb": "ETB", "wom": "WOM"}
+SERVICIOS = SERVICIOS_FORMULARIO
+# A shared outage names one of the known operators.
+OPERADORES = {clave: nombre for clave, nombre in OPERADORES_ENTRADA.items() if clave != "otro"}
 
 
 def _bd() -> BaseDeDatos:

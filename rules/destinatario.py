@@ -20,7 +20,8 @@ def destinatario(ctx: Contexto) -> Destinatario:
         if movil:
             confirmar = True
             motivo = (f"Su contrato de {marca.marca} mezcla servicios fijos, que se contratan con "
-                      f"{otra.razon_social}, y móviles, que se contratan con {marca.razon_social}. "
+                      f"{otra.razon_social}, y móviles, que se contratan con "
+                      f"{marca.razon_social.rstrip('.')}. "  # "E.S.P." already ends the sentence
                       f"Las cartas van dirigidas a {otra.razon_social}; confirme en su factura con "
                       "cuál de las dos contrató y, si es la otra, corrija el operador.")
         else:

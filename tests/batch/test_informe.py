@@ -9,6 +9,7 @@ import zipfile
 from datetime import date, datetime
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from batch import repositorio
 from batch.ejecutores import procesar_bloque
@@ -81,3 +82,33 @@ def test_informe_completo_sin_la_hoja_original(bd, tmp_path):
     assert all(c.number_format == "DD/MM/YYYY" for c in hoja[2][10:15] if c.value is not None)
     assert [n for n in z.namelist() if n.startswith("cartas/")] == [
         n for n in z.namelist() if n.startswith(("cartas/0002_", "cartas/0003_"))]
+
+
+def test_tigo_la_empresa_destinataria_sale_de_los_servicios(bd, tmp_path):
+    # Rulebook §8: Tigo's fixed services are contracted with UNE EPM Telecomunicaciones, mobile with
+    # Colombia Móvil; a bundle of both is addressed to UNE and flagged for the advocate to confirm.
+    fijo = {"servicios": "internet_fijo", "modalidad_movil": "", "falla2_servicio": "internet_fijo",
+            "falla3_servicio": "internet_fijo"}
+    movil = {"servicios": "movil", "falla1_servicio": "movil", "falla2_servicio": "movil"}
+    mixto = {"servicios": "internet_fijo, movil", "falla2_servicio": "movil"}
+    filas = [
+        fila_ejemplo(Referencia="T-FIJO", numero_contrato="T-1", operador="tigo", **fijo),
+        fila_ejemplo(Referencia="T-MOVIL", numero_contrato="T-2", operador="Tigo", **movil),
+        fila_ejemplo(Referencia="T-MIXTO", numero_contrato="T-3", operador="tigo", **mixto),
+    ]
+    z = _lote(bd, tmp_path, filas, tipos=["queja"])
+    informe = {linea[1]: linea for linea in _csv(z)[1:]}
+    assert [informe[r][2] for r in ("T-FIJO", "T-MOVIL", "T-MIXTO")] == [
+        "Tigo UNE (hogar)", "Tigo (celular)", "Tigo UNE (hogar)"]
+    faltan = {r: informe[r][-2] for r in informe}
+    aviso = ("Su contrato de Tigo mezcla servicios fijos, que se contratan con UNE EPM Telecomunicaciones "
+             "S.A., y móviles, que se contratan con Colombia Móvil S.A. E.S.P. Las cartas van dirigidas a "
+             "UNE EPM Telecomunicaciones S.A.; confirme en su factura con cuál de las dos contrató y, si es "
+             "la otra, corrija el operador.")
+    assert faltan["T-MIXTO"].startswith(aviso)
+    assert "confirme en su factura" not in faltan["T-FIJO"] + faltan["T-MOVIL"]
+    cartas = {n: PdfReader(io.BytesIO(z.read(n))).pages[0].extract_text() for n in z.namelist()
+              if n.startswith("cartas/") and n.endswith(".pdf")}
+    assert "UNE EPM Telecomunicaciones S.A." in cartas["cartas/0002_queja.pdf"]
+    assert "Colombia Móvil S.A. E.S.P." in cartas["cartas/0003_queja.pdf"]
+    assert "UNE EPM Telecomunicaciones S.A." in cartas["cartas/0004_queja.pdf"]
