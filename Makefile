@@ -1,16 +1,22 @@
-# Salida — `make run` and `make test` do all the set-up on a fresh machine.
+# Salida — `make run`, `make check` and `make test` do all the set-up on a fresh machine.
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTHON ?= python3
 
-.PHONY: run test lint setup system-deps bench clean
+.PHONY: run check test lint setup system-deps bench clean
 
 # The web app on http://127.0.0.1:5000 with the embedded defaults (a temporary secret key). Plain HTTP on
 # loopback: the session cookie (CSRF token only) cannot be Secure there. Production: see the README.
 run: setup
 	SALIDA_SESSION_COOKIE_SECURE=false $(PY) -m flask --app app run --host 127.0.0.1 --port 5000
 
+# The fast set while working: lint and every test not marked slow or e2e (see pyproject's markers).
+check: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not slow and not e2e"
+
+# Everything, as CI runs it (.ci/run): lint and the whole suite, slow and browser tests included.
 test: setup
 	$(PY) -m ruff check .
 	$(PY) -m pytest
