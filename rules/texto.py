@@ -49,11 +49,6 @@ def _fecha(dia: date) -> str:
     return format_date(dia, "d 'de' MMMM 'de' y", locale=LOCALE)
 
 
-def momento(m: datetime) -> str:
-    """'3 de noviembre de 2026 a las 19:40' (inside a sentence)."""
-    return f"{fecha(m)} a las {m:%H:%M}"
-
-
 def fecha_hora(m: datetime) -> str:
     """'3 de noviembre de 2026, 19:40' (24-hour clock, as the subscriber reported it)."""
     return f"{fecha(m)}, {m:%H:%M}"
