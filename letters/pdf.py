@@ -145,11 +145,18 @@ def _dentro_de(presupuesto: Presupuesto | None, html: str) -> Iterator[None]:
 
 def subsetter() -> str:
     """Which font subsetter WeasyPrint will use: 'harfbuzz' or 'fonttools'."""
-    from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+    import weasyprint
 
-    if harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0):
-        return "harfbuzz"
-    return "fonttools"
+    try:  # a private module of WeasyPrint: pyproject.toml pins the major it was tested with
+        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+
+        completo = harfbuzz_subset is not None and harfbuzz.hb_version_atleast(4, 1, 0)
+    except (ImportError, AttributeError) as exc:
+        raise RenderizadorNoDisponible(
+            f"Salida no es compatible con WeasyPrint {weasyprint.__version__}: no encontró "
+            f"weasyprint.text.ffi ({exc}). Instale la versión que indica pyproject.toml (make setup)."
+        ) from exc
+    return "harfbuzz" if completo else "fonttools"
 
 
 def verificar() -> None:

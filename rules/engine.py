@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules import cartas, plazos, procedimiento, solicitudes
+from rules import cartas, plazos, procedimiento, solicitudes, texto
 
 # Importing the chapters registers their rules, in rulebook order.
 from rules import compensacion as _c5  # noqa: F401
@@ -209,7 +209,7 @@ def _advertencias(ctx: Contexto, hallazgos: list[Hallazgo],
     if perm.existe and perm.exigible is None and perm.fundamentos:
         monto = ("" if perm.valor_proporcional is None
                  else f" Si ese argumento no prospera, lo máximo que pueden cobrarle es "
-                      f"${perm.valor_proporcional:,}".replace(",", ".") + ".")
+                      f"{texto.pesos(perm.valor_proporcional)}.")
         clase = "requiere pruebas" if perm.fuerza == "requiere_prueba" else "es discutible"
         avisos.append(f"Que no deba la permanencia se apoya en un argumento que {clase}.{monto}")
     return avisos

@@ -37,7 +37,7 @@ def unir(intervalos: list[Intervalo]) -> list[tuple[datetime, datetime, bool, in
             ultimo[3] += 1
         else:
             unidos.append([inicio, fin, en_curso, 1])
-    return [tuple(u) for u in unidos]  # type: ignore[misc]
+    return [tuple(u) for u in unidos]
 
 
 def _inicio_mes_siguiente(m: datetime) -> datetime:

@@ -17,6 +17,8 @@ from typing import Any
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from rules.texto import numero
+
 # The same text is a Python and an ECMA-262 (JSON Schema) regular expression.
 _BIDI = "\\u202a-\\u202e\\u2066-\\u2069"
 _SEPARADORES = "\\u2028\\u2029"
@@ -106,7 +108,7 @@ def revisar_texto_total(caso: Any) -> None:
             "texto_libre_excesivo",
             "Las descripciones del caso suman {total} caracteres; una carta admite hasta {maximo}. "
             "Acorte las descripciones de las fallas, los cambios, los gastos o las respuestas.",
-            {"total": f"{total:,}".replace(",", "."), "maximo": f"{TEXTO_LIBRE_MAXIMO:,}".replace(",", ".")},
+            {"total": numero(total), "maximo": numero(TEXTO_LIBRE_MAXIMO)},
         )
 
 

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -53,7 +53,7 @@ def url_por_defecto() -> str:
 
 def _sqlite_concurrente(motor: Engine) -> None:
     @event.listens_for(motor, "connect")
-    def _pragmas(conexion, _registro) -> None:  # type: ignore[no-untyped-def]
+    def _pragmas(conexion: Any, _registro: Any) -> None:
         cursor = conexion.cursor()
         # WAL lets worker processes write while the web process reads progress.
         cursor.execute("PRAGMA journal_mode=WAL")

@@ -12,11 +12,12 @@ from pydantic.json_schema import models_json_schema
 from rules import Caso, Decision
 from rules.caso import ANIO_MAXIMO, ANIO_MINIMO
 from rules.decision import TIPOS_CARTA
+from rules.texto import numero
 from rules.texto_seguro import TEXTO_LIBRE_MAXIMO
 from web.esquemas import Catalogo, RespuestaError
 
 REF = "#/components/schemas/{model}"
-_MAXIMO_TEXTO = f"{TEXTO_LIBRE_MAXIMO:,}".replace(",", ".")
+_MAXIMO_TEXTO = numero(TEXTO_LIBRE_MAXIMO)
 
 DESCRIPCION = f"""\
 API de Salida: evalúa la situación de un suscriptor de telecomunicaciones en Colombia (un **Caso**)

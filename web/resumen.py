@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import url_for
 
 from entrada import ErrorEntrada, convertir_respuesta
-from letters import formato
+from rules import texto as tx
 from web.campos import PASOS, Grupo, Pregunta, campo_id
 from web.formulario import Formulario
 
@@ -50,11 +50,11 @@ def _en_palabras(p: Pregunta, f: Formulario, nombre: str) -> str:
     except ErrorEntrada:
         return valor  # shown as typed; the error is listed above
     if p.tipo == "pesos":
-        return formato.pesos(leido)
+        return tx.pesos(leido)
     if p.tipo == "fecha":
-        return formato.fecha_larga(leido)
+        return tx.fecha(leido)
     if p.tipo == "fecha_hora":
-        return formato.fecha_hora(leido)
+        return tx.fecha_hora(leido)
     return str(leido)
 
 

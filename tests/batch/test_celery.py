@@ -31,6 +31,8 @@ from store.db import base_de_datos
 from store.models import Documento, Fila, Lote
 from tests.batch.conftest import fila_ejemplo, hacer_csv
 
+pytestmark = pytest.mark.slow
+
 BROKER = os.environ.get("SALIDA_TEST_REDIS", "redis://127.0.0.1:6379/15")
 POSTGRES = os.environ.get("SALIDA_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 FILAS = 500

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page
 from batch.plantilla import plantilla_xlsx
 from tests.web.navegador import servidor
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

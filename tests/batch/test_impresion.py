@@ -6,6 +6,7 @@ import io
 import zipfile
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import delete
 
@@ -20,6 +21,7 @@ def _paginas(z: zipfile.ZipFile, nombre: str) -> int:
     return len(PdfReader(io.BytesIO(z.read(nombre))).pages)
 
 
+@pytest.mark.slow
 def test_pdf_de_impresion_con_indice(bd, tmp_path):
     filas = [fila_ejemplo(numero_documento=str(40_000_000 + i)) for i in range(5)]
     lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",

@@ -109,6 +109,7 @@ print(kib("VmHWM:") - antes)
 """
 
 
+@pytest.mark.slow
 def test_indice_de_grupo_enorme_no_reserva_memoria(tmp_path):
     """The 149-byte CSV that took a worker to 7 GB: a column error, and under 50 MB of growth."""
     ruta = tmp_path / "casos.csv"

@@ -7,6 +7,7 @@ import io
 import zipfile
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -15,6 +16,8 @@ from batch.ejecutores import EjecutorEmbebido
 from batch.informe import escribir_zip
 from batch.lote import lanzar, preparar_lote
 from tests.batch.conftest import fila_ejemplo, hacer_csv
+
+pytestmark = pytest.mark.slow
 
 FILAS = 300
 

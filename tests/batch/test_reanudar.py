@@ -200,6 +200,7 @@ def _esperar(condicion, segundos: float = 300) -> None:
         time.sleep(0.2)
 
 
+@pytest.mark.slow
 def test_la_pagina_ofrece_reanudar_solo_si_esta_detenido(app):
     cliente = app.test_client()
     lote, bd = _lote_web(app, cliente)

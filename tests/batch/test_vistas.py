@@ -79,6 +79,7 @@ def test_archivo_ilegible_y_limite_de_filas(client_lotes):
     assert respuesta.status_code == 400 and "más de 5 filas" in respuesta.text
 
 
+@pytest.mark.slow
 def test_lote_de_principio_a_fin(app, client_lotes):
     filas = [fila_ejemplo(), fila_ejemplo(dia_corte="45")]
     respuesta = _subir(client_lotes, hacer_csv(filas), combinado="si")

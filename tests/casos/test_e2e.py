@@ -19,7 +19,7 @@ from werkzeug.serving import make_server
 from store.db import base_de_datos
 from tests.casos.conftest import CLAVE, caso_de_org, caso_sin_reclamar, hacer_app, nueva_org, validado
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGUMENTOS = [

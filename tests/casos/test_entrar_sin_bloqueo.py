@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 from limits import parse_many
 
@@ -31,6 +32,7 @@ def test_intentos_desde_una_direccion_no_bloquean_al_titular_desde_otra(url_bd):
     assert r.status_code == 303 and r.headers["Location"] == "/panel/"
 
 
+@pytest.mark.slow
 def test_un_tope_global_por_cuenta_detiene_los_intentos_repartidos(url_bd):
     app = hacer_app(url_bd, RATELIMIT_ENABLED=True, LIMITE_ENTRAR_CUENTA="3 per 15 minutes",
                     LIMITE_ENTRAR_CUENTA_GLOBAL="8 per hour")

@@ -100,6 +100,7 @@ def test_una_base_de_antes_de_las_migraciones_se_adopta(tmp_path: Path) -> None:
         assert c.execute(text("SELECT id FROM lotes")).scalar() == "L1"
 
 
+@pytest.mark.slow
 def test_la_linea_de_comandos_de_alembic(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     raiz = Path(__file__).resolve().parents[2]

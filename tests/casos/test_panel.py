@@ -7,6 +7,7 @@ import io
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
+import pytest
 from werkzeug.datastructures import MultiDict
 
 from casos import consultas, graficos, puntaje
@@ -150,6 +151,7 @@ def test_los_graficos_son_svg_valido_y_accesible():
     assert "<script" not in str(meses) and "style=" not in str(meses)
 
 
+@pytest.mark.slow
 def test_paginas_del_panel_y_del_puntaje(url_bd):
     app = hacer_app(url_bd)
     bd = base_de_datos(url_bd)

@@ -12,6 +12,8 @@ from rules import Caso, Decision, evaluar, validar_caso
 from tests.letters.conftest import caso_y_decision, texto_pdf
 from tests.letters.hostil import caso_hostil
 
+pytestmark = pytest.mark.slow
+
 
 def _evaluado(datos: dict) -> tuple[Caso, Decision]:
     caso = validar_caso(datos)

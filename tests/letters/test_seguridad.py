@@ -105,6 +105,7 @@ def _sin_adjuntos(contenido: bytes) -> None:
 
 
 @pytest.mark.parametrize("base", [semilla, recurso_reciente])
+@pytest.mark.slow
 def test_texto_hostil_se_imprime_literal_sin_peticiones_ni_adjuntos(base, escucha):
     for carga in cargas(escucha.puerto):
         caso = validar_caso(con_carga(base(), carga))

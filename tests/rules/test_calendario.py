@@ -115,12 +115,24 @@ def test_sumar_y_restar_son_inversos(dia: date, n: int) -> None:
     assert sumar_habiles(restar_habiles(habil, n), n) == habil
 
 
-@given(fechas, st.integers(min_value=1, max_value=60))
-def test_sumar_habiles_cae_en_habil_y_cuenta_n(dia: date, n: int) -> None:
-    fin = sumar_habiles(dia, n)
-    assert es_habil(fin)
-    contados = sum(es_habil(dia + timedelta(days=k)) for k in range(1, (fin - dia).days + 1))
-    assert contados == n
+# Business days of November and December 2026, written out from a wall calendar: weekdays minus
+# Mon 2 Nov (Todos los Santos, moved), Mon 16 Nov (Cartagena, moved), Tue 8 Dec and Fri 25 Dec.
+HABILES_NOV_DIC_2026 = [date(2026, 11, d) for d in (
+    3, 4, 5, 6, 9, 10, 11, 12, 13, 17, 18, 19, 20, 23, 24, 25, 26, 27, 30)] + [date(2026, 12, d) for d in (
+    1, 2, 3, 4, 7, 9, 10, 11, 14, 15, 16, 17, 18, 21, 22, 23, 24, 28, 29, 30, 31)]
+
+
+def test_es_habil_coincide_con_la_lista_fijada() -> None:
+    assert len(HABILES_NOV_DIC_2026) == 19 + 21  # 21 weekdays − 2 holidays; 23 weekdays − 2 holidays
+    dias = [date(2026, 11, 1) + timedelta(days=k) for k in range(61)]
+    assert [d for d in dias if es_habil(d)] == HABILES_NOV_DIC_2026
+
+
+@given(st.dates(min_value=date(2026, 10, 31), max_value=date(2026, 12, 30)), st.data())
+def test_sumar_habiles_da_el_enesimo_dia_de_la_lista_fijada(dia: date, datos: st.DataObject) -> None:
+    despues = [d for d in HABILES_NOV_DIC_2026 if d > dia]
+    n = datos.draw(st.integers(min_value=1, max_value=len(despues)))
+    assert sumar_habiles(dia, n) == despues[n - 1]
 
 
 @given(fechas, st.integers(min_value=1, max_value=31))

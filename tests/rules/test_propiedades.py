@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from rules.amortizacion import fecha_fin, meses_restantes, monto_lineal
 from rules.caso import BOGOTA, Permanencia
 from rules.horas import horas_por_mes, unir
+from tests.rules.reglamento import REGLAS_DEL_REGLAMENTO
 
 INICIO = datetime(2025, 1, 1, tzinfo=BOGOTA)
 
@@ -94,7 +95,7 @@ def test_el_motor_decide_cualquier_caso_valido(semilla):
     from rules.ejemplos.aleatorios import caso_aleatorio
 
     decision = evaluar(validar_caso(caso_aleatorio(Random(semilla))))
-    assert len(decision.hallazgos) == 34
+    assert [h.regla for h in decision.hallazgos] == REGLAS_DEL_REGLAMENTO  # every rule, every time
     assert decision.advertencias and set(decision.cartas_sugeridas) <= set(decision.cartas_posibles)
     if decision.permanencia.exigible:
         assert decision.permanencia.valor_maximo is None or decision.permanencia.valor_maximo > 0

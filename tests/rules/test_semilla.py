@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from rules import Decision, evaluar, validar_caso
+from tests.rules.reglamento import REGLAS_DEL_REGLAMENTO
 
 
 @pytest.fixture
@@ -48,12 +49,14 @@ def test_compensacion(decision):
     assert set(filas) == {("internet_fijo", "2026-11"), ("telefonia_fija", "2026-11"),
                           ("movil", "2026-11")}
     internet = filas["internet_fijo", "2026-11"]
+    # semilla.json: internet down 2026-11-03 19:40 → 2026-11-04 07:10 = 11 h 30 min.
     assert internet.horas == 11.5 and internet.umbral_horas == 2.5 and internet.supera_umbral
     # 189.900 split among 3 services = 63.300; × 11,5 h ÷ 720 h = 1.011,06.
     assert internet.cargo_mensual == 63300 and internet.valor_estimado == 1011
     assert internet.automatica is True
     assert filas["telefonia_fija", "2026-11"].valor_estimado == 1011
     movil = filas["movil", "2026-11"]
+    # semilla.json: mobile down 2026-11-03 19:40 → 2026-11-04 01:15 = 5 h 35 min = 5,583… h → 5,58.
     assert movil.horas == 5.58 and movil.umbral_horas is None and movil.automatica is False
     assert movil.valor_estimado is None
     assert c.valor_estimado_total == 2022
@@ -112,7 +115,7 @@ def test_faltantes_cartas_y_advertencias(decision):
 
 
 def test_cada_hallazgo_cita_con_estado(decision):
-    assert len(decision.hallazgos) == 34
+    assert [h.regla for h in decision.hallazgos] == REGLAS_DEL_REGLAMENTO
     for h in decision.hallazgos:
         assert h.citas, h.id
         assert h.explicacion.strip(), h.id

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from tests.web.navegador import Teclado, servidor
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def base() -> Iterator[str]:

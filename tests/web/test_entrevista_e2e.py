@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.web.navegador import servidor
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 MAX_ENTRADAS, MAX_PASOS = 25, 7
 

@@ -89,6 +89,7 @@ def servidor(tmp_path) -> Iterator[tuple[int, str]]:
             cliente.delete(clave)
 
 
+@pytest.mark.slow
 def test_un_solo_limite_para_dos_workers(servidor):
     puerto, _ = servidor
     # An unknown letter kind still goes through the PDF limit (counted before the view answers 404).
@@ -97,6 +98,7 @@ def test_un_solo_limite_para_dos_workers(servidor):
     assert codigos[:5] == [404] * 5
 
 
+@pytest.mark.slow
 def test_varios_workers_en_memoria_no_arrancan(tmp_path):
     proceso = _gunicorn(tmp_path, _puerto(), SALIDA_RATELIMIT_STORAGE_URI="memory://")
     _, error = proceso.communicate(timeout=120)
@@ -104,6 +106,7 @@ def test_varios_workers_en_memoria_no_arrancan(tmp_path):
     assert "se cuentan por proceso" in error.decode()
 
 
+@pytest.mark.slow
 def test_redis_caido_no_arranca(tmp_path):
     proceso = _gunicorn(tmp_path, _puerto(), SALIDA_RATELIMIT_STORAGE_URI=f"redis://{HOST}:{_puerto()}/0")
     _, error = proceso.communicate(timeout=120)

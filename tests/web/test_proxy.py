@@ -22,7 +22,7 @@ DEPLOY = RAIZ / "deploy"
 HOST = "127.0.0.1"
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 
-pytestmark = pytest.mark.skipif(NGINX is None, reason="nginx no está instalado")
+pytestmark = [pytest.mark.skipif(NGINX is None, reason="nginx no está instalado"), pytest.mark.slow]
 
 
 def _puerto() -> int:

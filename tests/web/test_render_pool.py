@@ -22,6 +22,8 @@ from tests.letters.hostil import caso_hostil
 from tests.web.conftest import CONFIG_PRUEBAS
 from web.cartas import PDF_DEFECTOS
 
+pytestmark = pytest.mark.slow
+
 PROCESOS = 2
 ESPERA = float(PDF_DEFECTOS["PDF_ESPERA"])  # the pool the app asks for
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -18,6 +19,8 @@ from schemathesis.specs.openapi.checks import (
 
 from app import create_app
 from tests.web.conftest import CONFIG_PRUEBAS
+
+pytestmark = pytest.mark.slow
 
 app = create_app(dict(CONFIG_PRUEBAS))
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
