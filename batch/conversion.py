@@ -70,8 +70,8 @@ class FilaLeida:
 
     def clave_duplicado(self) -> tuple[str, str] | None:
         """Document number and contract number: two valid rows with both equal are the same case."""
-        if self.caso is None:
-            return None
+        if self.caso is None or not self.caso.contrato.numero:
+            return None  # without a contract number two rows of one person may be two contracts
         documento = re.sub(r"\W", "", self.caso.usuario.numero_documento).upper()
         return documento, re.sub(r"[\W_]", "", self.caso.contrato.numero).upper()
 

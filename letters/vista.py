@@ -52,7 +52,7 @@ class Usuario:
 class Contrato:
     """The contract, with labelled services."""
 
-    numero: str
+    numero: str | None
     servicios: list[str]
     claves: list[str]
     modalidad_movil: str | None
@@ -69,7 +69,7 @@ class Falla:
     inicio: datetime
     fin: datetime | None
     horas: float | None
-    masiva: bool
+    masiva: bool | None
     reportada: bool
     cun: str | None
     descripcion: str | None

@@ -82,3 +82,12 @@ def test_filas_repetidas_se_marcan_y_no_repiten_cartas(bd):
     assert errores == [[4, "numero_contrato", repetida], [5, "dia_corte", "Debe ser menor o igual a 31."],
                        [6, "numero_contrato", repetida]]
     assert repositorio.progreso(bd, lote).pendientes == 2
+
+
+def test_sin_numero_de_contrato_no_se_dan_por_repetidas(bd):
+    # The contract number is optional: one person may have two contracts, so without it two rows of
+    # the same document are two cases, never a repeat.
+    filas = [fila_ejemplo(numero_contrato=""), fila_ejemplo(numero_contrato="")]
+    lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
+    assert errores == []
+    assert repositorio.progreso(bd, lote).pendientes == 2
