@@ -31,7 +31,6 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,18 +217,7 @@ def disparar_json(flujo: wb.Flujo, puerto: int, cookie: str, programado: float) 
 
 def _cargar(flujos: list[wb.Flujo], puerto: int, cookie: str, segundos: float) -> float:
     """`web_bench.cargar`, with JSON for the API stream."""
-
-    calendario = sorted(((i / f.tasa, f) for f in flujos for i in range(int(segundos * f.tasa))),
-                        key=lambda par: par[0])
-    inicio = time.monotonic()
-    with ThreadPoolExecutor(max_workers=128) as grupo:
-        for desfase, flujo in calendario:
-            programado = inicio + desfase
-            espera = programado - time.monotonic()
-            if espera > 0:
-                time.sleep(espera)
-            grupo.submit(disparar_json, flujo, puerto, cookie, programado)
-    return time.monotonic() - inicio
+    return wb.cargar(flujos, puerto, cookie, segundos, disparar_json)
 
 
 def p95(flujos: list[wb.Flujo]) -> float:

@@ -33,6 +33,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,8 +164,12 @@ def disparar(flujo: Flujo, puerto: int, cookie: str, programado: float) -> None:
             flujo.latencias.append(latencia)
 
 
-def cargar(flujos: list[Flujo], puerto: int, cookie: str, segundos: float) -> float:
-    """Open-loop load: each stream sends at its own fixed rate for `segundos`; return the elapsed time."""
+def cargar(flujos: list[Flujo], puerto: int, cookie: str, segundos: float,
+           disparo: Callable[[Flujo, int, str, float], None] | None = None) -> float:
+    """Open-loop load: each stream sends at its own fixed rate for `segundos`; return the elapsed time.
+
+    `disparo` sends one request (default: `disparar`, the form posts)."""
+    disparo = disparo or disparar
     calendario = sorted(((i / f.tasa, f) for f in flujos for i in range(int(segundos * f.tasa))),
                         key=lambda par: par[0])
     inicio = time.monotonic()
@@ -174,7 +179,7 @@ def cargar(flujos: list[Flujo], puerto: int, cookie: str, segundos: float) -> fl
             espera = programado - time.monotonic()
             if espera > 0:
                 time.sleep(espera)
-            grupo.submit(disparar, flujo, puerto, cookie, programado)
+            grupo.submit(disparo, flujo, puerto, cookie, programado)
     return time.monotonic() - inicio
 
 

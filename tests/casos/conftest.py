@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import os
 import secrets
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
@@ -156,3 +160,35 @@ def guardar_con_enlace(client: FlaskClient, datos: dict[str, Any] | None = None,
     )
     assert r.status_code == 303, r.text
     return r.headers["Location"].split("?")[0]
+
+
+class Buzon:
+    """An SMTP sink that keeps what it receives."""
+
+    def __init__(self) -> None:
+        self.mensajes: list[tuple[list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        mensaje = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
+        self.mensajes.append((list(envelope.rcpt_tos), mensaje))
+        return "250 OK"
+
+
+def puerto_libre() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def buzon() -> Iterator[tuple[Buzon, int]]:
+    """A local SMTP server on a free loopback port, for this test only."""
+    manejador = Buzon()
+    puerto = puerto_libre()
+    controlador = Controller(manejador, hostname="127.0.0.1", port=puerto)
+    controlador.start()
+    try:
+        yield manejador, puerto
+    finally:
+        controlador.stop()

@@ -5,27 +5,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
-
-import pytest
-from aiosmtpd.controller import Controller
 
 from casos import FiltroEnlaces
 from store.db import base_de_datos
 from tests.casos.conftest import CLAVE, hacer_app, nueva_org
-from tests.casos.test_recordatorios import Buzon, _puerto_libre
-
-
-@pytest.fixture
-def buzon() -> Iterator[tuple[Buzon, int]]:
-    """A local SMTP sink on a free loopback port."""
-    manejador, puerto = Buzon(), _puerto_libre()
-    controlador = Controller(manejador, hostname="127.0.0.1", port=puerto)
-    controlador.start()
-    try:
-        yield manejador, puerto
-    finally:
-        controlador.stop()
 
 
 def _enlace(buzon_) -> str:

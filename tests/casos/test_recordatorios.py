@@ -3,51 +3,12 @@ started here, each sent once, and no more personal data than needed."""
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
-from email import message_from_bytes, policy
-from email.message import EmailMessage
-
-import pytest
-from aiosmtpd.controller import Controller
-
 from casos import repositorio
 from casos.eventos import leer_evento
 from store.db import base_de_datos
-from tests.casos.conftest import HOY, caso_de_org, guardar_con_enlace, hacer_app, nueva_org
+from tests.casos.conftest import HOY, caso_de_org, guardar_con_enlace, hacer_app, nueva_org, puerto_libre
 
 PERSONALES = ("Ana", "Pérez", "52123456", "Calle 45", "3001234567", "4563-24-0000999999", "1.23456789")
-
-
-class Buzon:
-    """An SMTP sink that keeps what it receives."""
-
-    def __init__(self) -> None:
-        self.mensajes: list[tuple[list[str], EmailMessage]] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        mensaje = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
-        self.mensajes.append((list(envelope.rcpt_tos), mensaje))
-        return "250 OK"
-
-
-def _puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def buzon() -> Iterator[tuple[Buzon, int]]:
-    """A local SMTP server on a free loopback port, for this test only."""
-    manejador = Buzon()
-    puerto = _puerto_libre()
-    controlador = Controller(manejador, hostname="127.0.0.1", port=puerto)
-    controlador.start()
-    try:
-        yield manejador, puerto
-    finally:
-        controlador.stop()
 
 
 DESPUES = "2026-12-31"  # "today" for these commands: every --fecha below is then a real run
@@ -178,7 +139,7 @@ def test_un_servidor_sin_starttls_se_explica_en_espanol(url_bd, buzon):
 
 
 def test_un_servidor_que_no_responde_se_explica_en_espanol(url_bd):
-    app, _, _ = _preparar(url_bd, SMTP_HOST="127.0.0.1", SMTP_PORT=_puerto_libre(), SMTP_TLS="no")
+    app, _, _ = _preparar(url_bd, SMTP_HOST="127.0.0.1", SMTP_PORT=puerto_libre(), SMTP_TLS="no")
     r = app.test_cli_runner().invoke(args=["recordatorios", "--fecha", "2026-12-21", "--procesos", "1"])
     assert r.exit_code == 1
     assert "No se pudo conectar con el servidor de correo 127.0.0.1:" in r.output
