@@ -17,6 +17,19 @@ from store.models import Combinado
 from tests.batch.conftest import fila_ejemplo, hacer_csv
 
 
+def _lote_combinado(bd, filas: list[dict], tipos: list[str]) -> str:
+    """A batch with the printing PDF, run to the end on one embedded worker."""
+    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
+                         tipos=tipos, fecha=date(2026, 11, 28), combinado=True)
+    ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
+    try:
+        lanzar(bd, lote, ejecutor)
+        ejecutor.esperar()
+    finally:
+        ejecutor.cerrar()
+    return lote
+
+
 def _paginas(z: zipfile.ZipFile, nombre: str) -> int:
     return len(PdfReader(io.BytesIO(z.read(nombre))).pages)
 
@@ -24,14 +37,7 @@ def _paginas(z: zipfile.ZipFile, nombre: str) -> int:
 @pytest.mark.slow
 def test_pdf_de_impresion_con_indice(bd, tmp_path):
     filas = [fila_ejemplo(numero_documento=str(40_000_000 + i)) for i in range(5)]
-    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
-                         tipos=["queja", "terminacion"], fecha=date(2026, 11, 28), combinado=True)
-    ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
-    try:
-        lanzar(bd, lote, ejecutor)
-        ejecutor.esperar()
-    finally:
-        ejecutor.cerrar()
+    lote = _lote_combinado(bd, filas, ["queja", "terminacion"])
 
     def revisar(destino):
         escribir_zip(bd, lote, destino)
@@ -66,14 +72,7 @@ def test_sin_pdfunite_se_une_con_pypdf(bd, tmp_path, monkeypatch):
     from batch import impresion
 
     filas = [fila_ejemplo(numero_documento=str(41_000_000 + i)) for i in range(2)]
-    lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "x",
-                         tipos=["terminacion"], fecha=date(2026, 11, 28), combinado=True)
-    ejecutor = EjecutorEmbebido(str(bd.motor.url), trabajadores=1)
-    try:
-        lanzar(bd, lote, ejecutor)
-        ejecutor.esperar()
-    finally:
-        ejecutor.cerrar()
+    lote = _lote_combinado(bd, filas, ["terminacion"])
     con = io.BytesIO()
     assert impresion.escribir_impresion(bd, lote, con) == 2
     monkeypatch.setattr(impresion.shutil, "which", lambda _nombre: None)

@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from flask import Flask
 from sqlalchemy import create_engine, text, update
 
 from store.casos import CasoGuardado
@@ -51,13 +52,19 @@ def test_borrar_un_caso_no_deja_el_documento_en_los_archivos(url_bd):
     assert not wal.exists() or wal.stat().st_size == 0
 
 
-def test_purgar_no_deja_el_documento_en_los_archivos(url_bd):
-    app = hacer_app(url_bd)
-    bd = base_de_datos(url_bd)
-    caso_id = caso_de_org(bd, nueva_org(bd, "Liga Purga").id, _caso())
+def _caso_viejo(url: str, organizacion: str) -> tuple[Flask, int]:
+    """The app and a case untouched for 800 days, past every retention period."""
+    app = hacer_app(url)
+    bd = base_de_datos(url)
+    caso_id = caso_de_org(bd, nueva_org(bd, organizacion).id, _caso())
     with bd.sesiones.begin() as s:
         s.execute(update(CasoGuardado).where(CasoGuardado.id == caso_id)
                   .values(actualizado=ahora() - timedelta(days=800)))
+    return app, caso_id
+
+
+def test_purgar_no_deja_el_documento_en_los_archivos(url_bd):
+    app, caso_id = _caso_viejo(url_bd, "Liga Purga")
     assert _en_disco(url_bd)
     r = app.test_cli_runner().invoke(args=["purgar"])
     assert r.exit_code == 0 and f"Casos: {caso_id}" in r.output
@@ -78,12 +85,7 @@ def _vacuum(url: str) -> dict[str, object]:
 
 def test_purgar_en_postgresql_pasa_vacuum_por_las_tablas_tocadas():
     with esquema_privado() as url:
-        app = hacer_app(url)
-        bd = base_de_datos(url)
-        caso_id = caso_de_org(bd, nueva_org(bd, "Liga Vacuum").id, _caso())
-        with bd.sesiones.begin() as s:
-            s.execute(update(CasoGuardado).where(CasoGuardado.id == caso_id)
-                      .values(actualizado=ahora() - timedelta(days=800)))
+        app, _ = _caso_viejo(url, "Liga Vacuum")
         assert _vacuum(url)["casos"] is None
         r = app.test_cli_runner().invoke(args=["purgar"])
         assert r.exit_code == 0, r.output
