@@ -88,7 +88,8 @@ def crear_lote(bd: BaseDeDatos, filas: Iterable[FilaLeida], propietario: str,
                errores_archivo: list[dict[str, Any]] | None = None,
                duenos: Duenos | None = None) -> str:
     """Store a batch and its rows; invalid rows get their one (error) result right away."""
-    lote_id = secrets.token_urlsafe(24)
+    # Hex, not URL-safe base64: an id starting with '-' reads as an option on the command line.
+    lote_id = secrets.token_hex(24)
     duenos = duenos or Duenos()
     with bd.sesiones.begin() as s:
         lote = Lote(id=lote_id, propietario=huella(propietario), consentimiento=consentimiento,

@@ -104,33 +104,31 @@ def test_un_lote_de_la_linea_de_comandos_se_lista_y_se_importa(app, bd, tmp_path
     ruta = tmp_path / "apagon.csv"
     ruta.write_bytes(_filas())
     cli = app.test_cli_runner()
-    contexto = app.app_context()  # what `flask` gives every command
-    contexto.push()
-    malo = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "x.zip"), "--declaro-autorizacion",
-                            "--organizacion", "999"])
-    assert malo.exit_code == 2 and "no existe la organización 999" in malo.output
-    hecho = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "cartas.zip"), "--declaro-autorizacion",
-                             "--organizacion", str(liga.id), "--trabajadores", "1", "--tipos", "terminacion"])
-    assert hecho.exit_code == 0, hecho.output
-    lote_id = hecho.output.split("Lote ", 1)[1].split(".", 1)[0]
-    assert zipfile.ZipFile(tmp_path / "cartas.zip").namelist()[:2] == [
-        "cartas/0002_terminacion.pdf", "cartas/0003_terminacion.pdf"]
+    with app.app_context():  # what `flask` gives every command
+        malo = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "x.zip"), "--declaro-autorizacion",
+                                "--organizacion", "999"])
+        assert malo.exit_code == 2 and "no existe la organización 999" in malo.output
+        hecho = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "cartas.zip"), "--declaro-autorizacion",
+                                 "--organizacion", str(liga.id), "--trabajadores", "1", "--tipos", "terminacion"])
+        assert hecho.exit_code == 0, hecho.output
+        lote_id = hecho.output.split("Lote ", 1)[1].split(".", 1)[0]
+        assert zipfile.ZipFile(tmp_path / "cartas.zip").namelist()[:2] == [
+            "cartas/0002_terminacion.pdf", "cartas/0003_terminacion.pdf"]
 
-    listado = cli.invoke(args=["lotes"])
-    assert listado.exit_code == 0
-    linea = next(linea for linea in listado.output.splitlines() if lote_id in linea)
-    assert "apagon.csv" in linea and "terminado" in linea and "Liga Sur" in linea and "│ 3 " in linea
-    assert lote_id not in cli.invoke(args=["lotes", "--organizacion", str(otra.id)]).output
+        listado = cli.invoke(args=["lotes"])
+        assert listado.exit_code == 0
+        linea = next(linea for linea in listado.output.splitlines() if lote_id in linea)
+        assert "apagon.csv" in linea and "terminado" in linea and "Liga Sur" in linea and "│ 3 " in linea
+        assert lote_id not in cli.invoke(args=["lotes", "--organizacion", str(otra.id)]).output
 
-    ajena = cli.invoke(args=["lotes", "importar", lote_id, "--organizacion", str(otra.id),
-                             "--declaro-autorizacion"])
-    assert ajena.exit_code == 2 and "pertenece a otra organización" in ajena.output
-    importado = cli.invoke(args=["lotes", "importar", lote_id, "--organizacion", str(liga.id),
+        ajena = cli.invoke(args=["lotes", "importar", lote_id, "--organizacion", str(otra.id),
                                  "--declaro-autorizacion"])
-    assert importado.exit_code == 0 and "2 casos importados en «Liga Sur»" in importado.output
-    assert _casos(bd) == 2
-    assert "importado" in cli.invoke(args=["lotes"]).output
-    contexto.pop()
+        assert ajena.exit_code == 2 and "pertenece a otra organización" in ajena.output
+        importado = cli.invoke(args=["lotes", "importar", lote_id, "--organizacion", str(liga.id),
+                                     "--declaro-autorizacion"])
+        assert importado.exit_code == 0 and "2 casos importados en «Liga Sur»" in importado.output
+        assert _casos(bd) == 2
+        assert "importado" in cli.invoke(args=["lotes"]).output
 
 
 def test_las_cuentas_tienen_su_propio_limite_detras_de_la_misma_direccion(tmp_path, monkeypatch, bd):
