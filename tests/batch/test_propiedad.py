@@ -105,11 +105,12 @@ def test_un_lote_de_la_linea_de_comandos_se_lista_y_se_importa(app, bd, tmp_path
     ruta.write_bytes(_filas())
     cli = app.test_cli_runner()
     with app.app_context():  # what `flask` gives every command
-        malo = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "x.zip"), "--declaro-autorizacion",
-                                "--organizacion", "999"])
+        malo = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "x.zip"),
+                                "--declaro-autorizacion", "--organizacion", "999"])
         assert malo.exit_code == 2 and "no existe la organización 999" in malo.output
-        hecho = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "cartas.zip"), "--declaro-autorizacion",
-                                 "--organizacion", str(liga.id), "--trabajadores", "1", "--tipos", "terminacion"])
+        hecho = cli.invoke(args=["lote", str(ruta), "-o", str(tmp_path / "cartas.zip"),
+                                 "--declaro-autorizacion", "--organizacion", str(liga.id),
+                                 "--trabajadores", "1", "--tipos", "terminacion"])
         assert hecho.exit_code == 0, hecho.output
         lote_id = hecho.output.split("Lote ", 1)[1].split(".", 1)[0]
         assert zipfile.ZipFile(tmp_path / "cartas.zip").namelist()[:2] == [
