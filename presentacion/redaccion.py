@@ -1,4 +1,4 @@
-"""Deadlines and statuses in words, shared by the case page, the calendar and reminders.
+"""Deadlines in words, shared by the timelines of both pages, the calendar and reminders.
 
 Never surer than the source: a term whose source is S says so, one that is U is "por confirmar".
 """
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from presentacion import etiquetas as et
+from rules import Plazo
 from rules import texto as tx
-from rules.decision import Plazo
-from web import etiquetas as et
 
 CERTEZA: dict[str, str] = {
     "V": "",
