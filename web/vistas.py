@@ -8,9 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as WResponse
 
-from rules import Caso, CasoInvalido, evaluar, validar_caso
-from rules.caso import BOGOTA
-from rules.decision import TIPOS_CARTA
+from rules import BOGOTA, TIPOS_CARTA, Caso, CasoInvalido, evaluar, validar_caso
 from web import borradores, cartas, presentacion
 from web.campos import PASOS, Bloque, campo_id, etiqueta, paso_de
 from web.esquemas import catalogo_validado
