@@ -71,6 +71,7 @@ def test_linea_de_tiempo_con_fechas_concretas(semilla):
     assert (pqr.fecha.isoformat(), pqr.situacion, pqr.estado) == ("2026-11-27", "vencido", "S")
     sap = next(h for h in hitos if "silencio positivo" in h.titulo)
     assert "dato por confirmar" in sap.detalle.lower() and sap.estado == "U"
+    assert "(estado" not in sap.detalle  # statuses are for the lawyers' section, not the timeline
     assert por_titulo["Su contrato terminaría"].fecha.isoformat() == "2026-12-15"
 
 
