@@ -14,10 +14,10 @@ from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from casos import redaccion
-from rules.decision import Plazo
+from presentacion import etiquetas as et
+from presentacion import redaccion
+from rules import Plazo
 from store.casos import CasoGuardado
-from web import etiquetas as et
 
 VENTANA_PASADA = timedelta(days=60)
 MAXIMO_FEED = 5000

@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from casos.situacion import ESTADOS
+from presentacion import etiquetas as et
 from store.casos import CasoGuardado, LoteOrganizacion
-from web import etiquetas as et
 
 POR_PAGINA = 50
 

@@ -8,10 +8,7 @@ from typing import Any
 
 from casos.claves import huella_titular
 from casos.situacion import Hecho, Situacion, situacion
-from rules import Caso, CasoInvalido, Decision
-from rules.caso import BOGOTA
-from rules.decision import Plazo
-from web.motor import decidir, validar
+from rules import BOGOTA, Caso, CasoInvalido, Decision, Plazo, evaluar, validar_caso
 
 
 def hoy_en_bogota() -> date:
@@ -40,7 +37,7 @@ class Evaluado:
 
 def en_fecha(caso: dict[str, Any], fecha: date) -> Caso:
     """The stored case as of `fecha`; `CasoInvalido` if a fact of the case is after that date."""
-    return validar({**caso, "fecha_evaluacion": fecha.isoformat()})
+    return validar_caso({**caso, "fecha_evaluacion": fecha.isoformat()})
 
 
 def fecha_valida(caso: dict[str, Any], pedida: date | None, hoy: date) -> tuple[date, str | None]:
@@ -52,7 +49,7 @@ def fecha_valida(caso: dict[str, Any], pedida: date | None, hoy: date) -> tuple[
     fecha = pedida or hoy
     try:
         en_fecha(caso, fecha)
-    except (CasoInvalido, OverflowError):
+    except CasoInvalido:
         aviso = (
             f"El caso tiene hechos posteriores al {fecha.isoformat()}: se calculó al {propia.isoformat()}."
             if pedida
@@ -65,7 +62,7 @@ def fecha_valida(caso: dict[str, Any], pedida: date | None, hoy: date) -> tuple[
 def evaluar_guardado(caso: dict[str, Any], hechos: list[Hecho], cerrado: bool, fecha: date) -> Evaluado:
     """Validate the stored case as of `fecha`, run the engine and read the situation."""
     validado = en_fecha(caso, fecha)
-    decision = decidir(validado)
+    decision = evaluar(validado)
     return Evaluado(validado, decision, situacion(validado, decision, hechos, cerrado))
 
 

@@ -16,11 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from rules import Caso, CasoInvalido
-from rules.caso import Canal, Cun, Sentido
-from rules.decision import TipoCarta
-from rules.errores import errores_espanol
-from web.motor import validar
+from rules import Canal, Caso, CasoInvalido, Cun, Sentido, TipoCarta, errores_espanol, validar_caso
 
 TipoEvento = Literal[
     "carta_generada",
@@ -209,7 +205,7 @@ def _responder(caso: dict[str, Any], evento: NuevoEvento) -> None:
 def validar_aplicado(caso: dict[str, Any]) -> Caso:
     """Validate the case after an event; the engine's Spanish messages become event errors."""
     try:
-        return validar(caso)
+        return validar_caso(caso)
     except CasoInvalido as exc:
         raise EventoInvalido([(e.campo or "caso", e.mensaje) for e in exc.errores]) from None
 

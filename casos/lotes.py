@@ -10,11 +10,10 @@ from sqlalchemy import select
 from casos import repositorio
 from casos.evaluacion import hoy_en_bogota
 from casos.textos import TEXTO_LOTE, VERSION_POLITICA
-from rules import CasoInvalido
+from rules import CasoInvalido, validar_caso
 from store.casos import CasoGuardado, LoteOrganizacion, Organizacion
 from store.db import BaseDeDatos
 from store.models import Fila, Lote, ahora
-from web.motor import validar
 
 registro = logging.getLogger(__name__)
 
@@ -66,7 +65,7 @@ def desde_lote(
             if numero in hechas or datos is None:  # invalid rows keep JSON null
                 continue
             try:
-                caso = validar(datos)
+                caso = validar_caso(datos)
             except CasoInvalido:
                 continue
             autorizacion = repositorio.Autorizacion(

@@ -9,16 +9,16 @@ from typing import Any
 from flask import Response, abort, redirect, render_template, request, url_for
 from sqlalchemy.orm import Session
 
-from casos import redaccion, repositorio
+from casos import repositorio
 from casos.calendario import calendario_caso
 from casos.evaluacion import Evaluado, fecha_valida, hoy_en_bogota
 from casos.eventos import NOMBRES, EventoInvalido, NuevoEvento, leer_evento
-from casos.situacion import Situacion
+from presentacion import etiquetas as et
+from presentacion import linea_de_tiempo, redaccion, respuesta
+from rules import TIPOS_CARTA
 from rules import texto as tx
-from rules.decision import TIPOS_CARTA, Plazo
 from store.casos import CasoGuardado
-from web import cartas, presentacion
-from web import etiquetas as et
+from web import descargar_carta, donde_se_pregunta
 
 CAMPOS_EVENTO = (
     "tipo",
@@ -50,18 +50,6 @@ class Acceso:
         return url_for(f"{self.prefijo}.{nombre}", **self.clave, **extra)
 
 
-@dataclass(frozen=True)
-class Hito:
-    """A deadline on the case page."""
-
-    plazo: Plazo
-    fecha: date
-    titulo: str
-    detalle: str
-    situacion: str  # vencido | hoy | pendiente | desde
-    dias: int
-
-
 @dataclass
 class Formulario:
     """Values and errors of the event form that was posted (kept when it is rejected)."""
@@ -81,23 +69,6 @@ def _fecha_pedida() -> date | None:
         return date.fromisoformat(valor) if valor else None
     except ValueError:
         return None
-
-
-def hitos(s: Situacion, hoy: date) -> list[Hito]:
-    """The deadlines that still matter, dated and worded."""
-    lista = []
-    for p in s.plazos:
-        fecha = p.vence or p.desde
-        if p.vence is None:
-            situacion = "desde"
-        elif p.vencido or p.vence < hoy:
-            situacion = "vencido"
-        else:
-            situacion = "hoy" if p.vence == hoy else "pendiente"
-        lista.append(
-            Hito(p, fecha, redaccion.titulo(p), redaccion.detalle(p, hoy), situacion, (fecha - hoy).days)
-        )
-    return sorted(lista, key=lambda h: h.fecha)
 
 
 def _reclamaciones(ev: Evaluado) -> list[tuple[int, str, bool]]:
@@ -151,8 +122,8 @@ def pagina(
         s=s,
         d=ev.decision,
         caso=ev.caso,
-        respuesta=presentacion.respuesta(ev.caso, ev.decision),
-        hitos=hitos(s, ev.fecha),
+        respuesta=respuesta(ev.caso, ev.decision, donde_se_pregunta),
+        hitos=linea_de_tiempo(s.plazos, ev.fecha),
         proximo=s.proximo,
         vencidos=s.vencidos,
         ofrecidas=ofrecidas,
@@ -203,16 +174,16 @@ def deshacer(s: Session, guardado: CasoGuardado, acceso: Acceso) -> Response:
 
 
 def carta(s: Session, guardado: CasoGuardado, acceso: Acceso, tipo: str, formato: str) -> Response:
-    """Download a letter of the case as of the page's date; the download is a fact of the timeline."""
+    """Download a letter of the case as of the page's date; the download is a fact of the timeline.
+
+    A letter the case does not allow answers 409 with the reason, and nothing is recorded."""
     if tipo not in TIPOS_CARTA or formato not in ("pdf", "txt"):
         abort(404)
     ev = repositorio.evaluar(guardado, hoy_en_bogota(), _fecha_pedida())
-    if tipo not in ev.decision.cartas_posibles:
-        abort(409)
-    respuesta = cartas.descarga(ev.caso, ev.decision, tipo, formato)
+    descarga = descargar_carta(ev.caso, ev.decision, tipo, formato)
     evento = NuevoEvento(tipo="carta_generada", fecha=ev.fecha, carta=tipo)  # type: ignore[arg-type]
     repositorio.registrar_evento(s, guardado, evento, hoy_en_bogota(), acceso.cuenta_id)
-    return respuesta
+    return descarga
 
 
 def ics(guardado: CasoGuardado) -> Response:

@@ -33,10 +33,10 @@ from casos.lotes import LoteNoImportable, desde_lote
 from casos.pagina import Acceso
 from casos.situacion import ESTADOS_CORTOS
 from casos.textos import TEXTO_LOTE
+from presentacion import etiquetas as et
 from store.casos import CasoGuardado, LoteOrganizacion
 from store.models import Lote
-from web import etiquetas as et
-from web.seguridad import limite_pdf
+from web import limite_pdf
 
 panel = Blueprint("panel", __name__, url_prefix="/panel")
 

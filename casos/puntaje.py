@@ -17,9 +17,9 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from batch.salida_segura import celda_segura
+from presentacion import etiquetas as et
 from rules import texto as tx
 from store.casos import PqrResumen
-from web import etiquetas as et
 
 MUESTRA_MINIMA = 20  # below this, a share is shown with a warning
 

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 
 from casos.evaluacion import dia_local
 from casos.revision import Aviso
+from presentacion import etiquetas as et
 from rules import texto as tx
 from store.casos import CasoGuardado, Cuenta, RecordatorioEnviado
 from store.models import ahora
-from web import etiquetas as et
 
 registro = logging.getLogger(__name__)
 PIE = "Salida informa y redacta; usted revisa, firma y presenta sus cartas. No es asesoría legal."

@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from casos import redaccion
 from casos.evaluacion import derivados, evaluar_guardado, fecha_valida
 from casos.situacion import Hecho, Situacion
+from presentacion import redaccion
 from rules import CasoInvalido
 from rules import texto as tx
 from store.casos import CasoGuardado, Evento

@@ -12,11 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from rules import Caso, Decision
+from presentacion import PRIORIDAD_CARTAS
+from rules import Caso, Decision, Plazo
 from rules import texto as tx
-from rules.decision import Plazo
-
-PRIORIDAD_CARTAS = ("recurso", "silencio_positivo", "queja", "terminacion", "queja_sic")
 
 ESTADOS: dict[str, str] = {
     "recurso_abierto": "Corre el plazo para presentar el recurso",

@@ -17,10 +17,9 @@ from casos.datos import exportar_caso
 from casos.evaluacion import hoy_en_bogota
 from casos.pagina import Acceso
 from casos.textos import TEXTO_AVISOS, TEXTO_GUARDAR, TEXTO_ORGANIZACION, VERSION_POLITICA
-from rules import Caso, CasoInvalido
+from rules import Caso, CasoInvalido, validar_caso
 from store.casos import CasoGuardado
-from web.motor import validar
-from web.seguridad import limite_pdf, limiter
+from web import limite_pdf, limiter
 
 casos = Blueprint("casos", __name__, url_prefix="/mi-caso")
 
@@ -38,7 +37,7 @@ def _caso(s: Session, token: str) -> CasoGuardado:
 
 def _caso_posteado() -> Caso:
     try:
-        return validar(request.form.get("caso", ""))
+        return validar_caso(request.form.get("caso", ""))
     except CasoInvalido:
         abort(400)
 

@@ -29,7 +29,7 @@ from casos import recordatorios as rec
 from casos.calendario import calendario_organizacion
 from casos.evaluacion import hoy_en_bogota
 from store.casos import Cuenta
-from web.seguridad import limiter
+from web import limiter
 
 cuentas = Blueprint("cuentas", __name__)
 MENSAJE_FALLIDO = "El correo o la contraseña no coinciden."

@@ -27,6 +27,7 @@ from rules.decision import (
     TerminacionDecision,
 )
 from rules.destinatario import destinatario
+from rules.errores import FUERA_DE_RANGO, CasoInvalido
 from rules.incumplimiento import mas_fuerte
 from rules.parametros import Parametros, parametros
 from rules.regimen import regimen_en
@@ -50,7 +51,15 @@ REGLAS_ORDENADAS: list[Regla] = _reglas_en_orden()
 
 
 def evaluar(caso: Caso, params: Parametros | None = None) -> Decision:
-    """Apply the rulebook to one case as of `caso.fecha_evaluacion`."""
+    """Apply the rulebook to one case as of `caso.fecha_evaluacion`; a date the calendar cannot count
+    (years near 1 or 9999) is a `CasoInvalido`, not an `OverflowError`."""
+    try:
+        return _evaluar(caso, params)
+    except OverflowError:
+        raise CasoInvalido([FUERA_DE_RANGO]) from None
+
+
+def _evaluar(caso: Caso, params: Parametros | None) -> Decision:
     ctx = Contexto(caso, params or parametros())
     hallazgos: list[Hallazgo] = []
     for regla in REGLAS_ORDENADAS:

@@ -32,6 +32,10 @@ class CasoInvalido(ValueError):
         super().__init__("; ".join(str(e) for e in self.errores))
 
 
+# A date the calendar cannot count (years near 1 or 9999 overflow date arithmetic).
+FUERA_DE_RANGO = ErrorCampo("", "Hay una fecha fuera de rango (revise los años de las fechas).")
+
+
 def ruta(loc: Sequence[str | int]) -> str:
     """Render a pydantic location as `fallas[0].fin`."""
     texto = ""
@@ -152,3 +156,5 @@ def validar_caso(datos: dict[str, Any] | str | bytes) -> Caso:
         return Caso.model_validate(datos)
     except ValidationError as exc:
         raise CasoInvalido(errores_espanol(exc)) from None
+    except OverflowError:
+        raise CasoInvalido([FUERA_DE_RANGO]) from None

@@ -8,14 +8,11 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, render_template, request
 from pydantic import ValidationError
 
-from rules import Caso, CasoInvalido, ErrorCampo
-from rules.decision import TIPOS_CARTA
-from rules.errores import errores_espanol, ruta
-from web import cartas
-from web.errores import ANIDADO_DOCUMENTO, respuesta_error
+from rules import FUERA_DE_RANGO, TIPOS_CARTA, Caso, CasoInvalido, ErrorCampo, errores_espanol, evaluar, ruta
+from web.errores import ANIDADO_DOCUMENTO
 from web.esquemas import catalogo_validado, error_de_caso
-from web.motor import FUERA_DE_RANGO, decidir
 from web.openapi import documento
+from web.presentacion import descargar_carta
 from web.seguridad import csrf, limite_pdf
 
 api = Blueprint("api", __name__, url_prefix="/api")
@@ -69,7 +66,7 @@ def _caso_invalido(exc: CasoInvalido) -> tuple[Response, int]:
 @api.post("/v1/evaluar")
 def evaluar_caso() -> Response:
     """Caso → Decisión, as JSON."""
-    decision = decidir(_leer_caso())
+    decision = evaluar(_leer_caso())
     return Response(decision.model_dump_json(), mimetype="application/json")
 
 
@@ -84,10 +81,7 @@ def carta(tipo: str) -> Response:
     if formato not in FORMATOS:
         raise CasoInvalido([ErrorCampo("formato", "Use uno de: pdf, txt, html.")])
     caso = _leer_caso()
-    decision = decidir(caso)
-    if tipo not in decision.cartas_posibles:
-        return respuesta_error(409, decision.cartas_no_disponibles.get(tipo))
-    return cartas.descarga(caso, decision, tipo, formato)
+    return descargar_carta(caso, evaluar(caso), tipo, formato)
 
 
 @api.get("/v1/reglas")

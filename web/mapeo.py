@@ -9,9 +9,9 @@ from typing import Any
 
 from entrada import ErrorEntrada, convertir_respuesta
 from rules import Caso, CasoInvalido, ErrorCampo
+from rules import validar_caso as validar
 from web.campos import GRUPOS, PREGUNTAS, campo_id, etiqueta, paso_de, sin_indices
 from web.formulario import Formulario, orden
-from web.motor import validar
 
 # Gates: an object of the case exists only when this question says "si".
 _PUERTAS = {"permanencia": "permanencia.tiene", "solicitud_terminacion": "solicitud_terminacion.ya"}

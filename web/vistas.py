@@ -8,16 +8,13 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as WResponse
 
-from rules import Caso, CasoInvalido
-from rules.caso import BOGOTA
-from rules.decision import TIPOS_CARTA
+from rules import BOGOTA, TIPOS_CARTA, Caso, CasoInvalido, evaluar, validar_caso
 from web import borradores, cartas, presentacion
 from web.campos import PASOS, Bloque, campo_id, etiqueta, paso_de
-from web.errores import respuesta_error
 from web.esquemas import catalogo_validado
 from web.formulario import Formulario, desde_caso, leer, sugerir, vacio
 from web.mapeo import ErrorVisible, ubicar, validar_formulario
-from web.motor import decidir, validar
+from web.presentacion import descargar_carta
 from web.resumen import resumen
 from web.seguridad import limite_pdf
 
@@ -203,13 +200,13 @@ def editar() -> WResponse:
 
 def _caso_enviado() -> Caso:
     try:
-        return validar(request.form.get("caso", ""))
+        return validar_caso(request.form.get("caso", ""))
     except CasoInvalido:
         abort(400)
 
 
 def _decision(caso: Caso) -> str:
-    decision = decidir(caso)
+    decision = evaluar(caso)
     return render_template(
         "decision.html", caso=caso, d=decision, caso_json=caso.model_dump_json(),
         cartas=cartas.para_la_pagina(caso, decision), **presentacion.contexto(caso, decision),
@@ -223,10 +220,7 @@ def carta(tipo: str, formato: str) -> Response:
     if tipo not in TIPOS_CARTA or formato not in ("pdf", "txt"):
         abort(404)
     caso = _caso_enviado()
-    decision = decidir(caso)
-    if tipo not in decision.cartas_posibles:
-        return respuesta_error(409, decision.cartas_no_disponibles.get(tipo))
-    return cartas.descarga(caso, decision, tipo, formato)
+    return descargar_carta(caso, evaluar(caso), tipo, formato)
 
 
 @paginas.get("/reglas")

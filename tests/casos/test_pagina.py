@@ -192,3 +192,15 @@ def test_los_registros_del_servidor_no_llevan_el_token(url_bd, caplog):
     token = ruta.rsplit("/", 1)[1]
     texto = "\n".join(r.getMessage() for r in caplog.records)
     assert "/mi-caso/***" in texto and token not in texto
+
+
+def test_una_carta_que_el_caso_no_permite_dice_por_que_y_no_queda_en_el_historial(client, url_bd):
+    ruta = guardar_con_enlace(client)
+    client.post(ruta + "/eventos", data=QUEJA)
+    r = client.post(ruta + "/cartas/silencio_positivo.pdf", data={"fecha": "2026-12-22"})
+    assert r.status_code == 409
+    # The same Spanish reason the decision page and the API give (the engine's), not a bare 409 page.
+    assert "Ninguna reclamación tiene silencio administrativo" in r.text
+    assert "Esta carta no corresponde a su caso." not in r.text  # the generic 409 text, said before
+    with base_de_datos(url_bd).sesiones() as s:
+        assert [e.tipo for e in s.scalars(select(Evento))] == ["carta_radicada"]

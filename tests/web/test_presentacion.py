@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import presentacion as pr
 from rules import evaluar, validar_caso
-from web import presentacion as pr
+from web import donde_se_pregunta
 
 
 def _respuesta(caso: dict) -> pr.Respuesta:
     c = validar_caso(caso)
-    return pr.respuesta(c, evaluar(c))
+    return pr.respuesta(c, evaluar(c), donde_se_pregunta)
 
 
 def test_fundamento_solido_dice_si(semilla):
@@ -61,21 +62,22 @@ def test_fuera_de_cobertura(semilla):
 
 
 def test_linea_de_tiempo_con_fechas_concretas(semilla):
-    d = evaluar(validar_caso(semilla))
-    hitos = pr.linea_de_tiempo(d)
+    c = validar_caso(semilla)
+    hitos = pr.contexto(c, evaluar(c), donde_se_pregunta)["hitos"]
     assert [h.fecha.isoformat() for h in hitos] == sorted(h.fecha.isoformat() for h in hitos)
     por_titulo = {h.titulo: h for h in hitos}
     assert por_titulo["Hoy"].situacion == "hoy"
     pqr = next(h for h in hitos if h.titulo.startswith("Plazo del operador para responder"))
     assert (pqr.fecha.isoformat(), pqr.situacion, pqr.estado) == ("2026-11-27", "vencido", "S")
     sap = next(h for h in hitos if "silencio positivo" in h.titulo)
-    assert "dato por confirmar" in sap.detalle and sap.estado == "U"
+    assert "dato por confirmar" in sap.detalle.lower() and sap.estado == "U"
+    assert "(estado" not in sap.detalle  # statuses are for the lawyers' section, not the timeline
     assert por_titulo["Su contrato terminaría"].fecha.isoformat() == "2026-12-15"
 
 
 def test_faltantes_como_preguntas_del_formulario(semilla):
     d = evaluar(validar_caso(semilla))
-    faltan = {f.ruta: f for f in pr.faltantes(d)}
+    faltan = {f.ruta: f for f in pr.faltantes(d, donde_se_pregunta)}
     f = faltan["permanencia.ofrecieron_plan_sin_permanencia"]
     assert f.pregunta == "¿Le ofrecieron el mismo plan sin permanencia?"
     assert f.campo_id == "campo-permanencia-ofrecieron_plan_sin_permanencia" and f.por_que
@@ -154,7 +156,7 @@ def _para_el_suscriptor(html: str) -> str:
 def test_que_hacer_ordena_las_cartas_y_dice_donde_presentarlas(semilla):
     c = validar_caso(semilla)
     d = evaluar(c)
-    ahora = pr.que_hacer(c, d, pr.respuesta(c, d))
+    ahora = pr.que_hacer(c, d, pr.respuesta(c, d, donde_se_pregunta))
     assert ahora.veredicto == "Sí, puede terminar sin pagar la permanencia."
     cartas = [p.carta for p in ahora.pasos]
     assert cartas == ["silencio_positivo", "terminacion", "queja_sic"]
@@ -204,7 +206,7 @@ def test_la_fila_del_movil_dice_por_que_no_tiene_limite(semilla):
 def test_pagina_y_pdf_llaman_igual_a_cada_carta():
     from letters.etiquetas import TITULOS
     from letters.render import NOMBRES
-    from web import etiquetas as et
+    from presentacion import etiquetas as et
 
     assert {t: n for t, (n, _) in et.CARTAS.items()} == TITULOS == NOMBRES
 

@@ -1,4 +1,4 @@
-"""Deadlines and statuses in words, shared by the case page, the calendar and reminders.
+"""Deadlines in words, shared by the timelines of both pages, the calendar and reminders.
 
 Never surer than the source: a term whose source is S says so, one that is U is "por confirmar".
 """
@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from presentacion import etiquetas as et
+from rules import Plazo
 from rules import texto as tx
-from rules.decision import Plazo
-from web import etiquetas as et
 
 CERTEZA: dict[str, str] = {
     "V": "",
-    "S": "Según fuentes secundarias coincidentes (estado S).",
-    "U": "Dato por confirmar (estado U): tómelo como una estimación y no espere al último momento.",
+    "S": "Según fuentes secundarias coincidentes{estado}.",
+    "U": "Dato por confirmar{estado}: tómelo como una estimación y no espere al último momento.",
 }
 FUTURO: dict[str, str] = {
     "puede_acudir_a_la_sic": (
@@ -59,14 +59,15 @@ def computo(p: Plazo) -> str:
     return f"Desde el {tx.fecha(p.desde)}."
 
 
-def certeza(p: Plazo) -> str:
-    """The caveat that goes with the term's source status (empty for V)."""
-    return CERTEZA.get(p.estado or "", "")
+def certeza(p: Plazo, con_estado: bool = True) -> str:
+    """The caveat that goes with the term's source status (empty for V); `con_estado` names the status
+    ("(estado S)") where no badge shows it (calendar, e-mail)."""
+    return CERTEZA.get(p.estado or "", "").format(estado=f" (estado {p.estado})" if con_estado else "")
 
 
 def detalle(p: Plazo, hoy: date | None = None) -> str:
     """A deadline explained on the page (its status badge sits beside it): consequence and counting."""
-    partes = [consecuencia(p, hoy), computo(p), certeza(p) if p.estado == "U" else ""]
+    partes = [consecuencia(p, hoy), computo(p), certeza(p, con_estado=False) if p.estado == "U" else ""]
     return " ".join(x for x in partes if x)
 
 
