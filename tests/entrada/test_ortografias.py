@@ -33,7 +33,7 @@ ACEPTADAS = [
 
 RECHAZADAS = [
     ("pesos", "189.900,00", "sin centavos"), ("pesos", "189900.50", "sin centavos"),
-    ("pesos", "12 mil", "Escriba solo números, por ejemplo 189900"),
+    ("pesos", "12 mil", "Escriba la cifra completa con números: 12000 en lugar de «12 mil»."),
     ("pesos", "mucho", "Escriba solo números, por ejemplo 189900"),
     ("entero", "quince", "Escriba solo números, por ejemplo 15"),
     ("fecha", "2026-02-30", "no existe"), ("fecha", "ayer", "por ejemplo 03/11/2026"),
