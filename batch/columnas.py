@@ -19,7 +19,7 @@ EN_PLANTILLA = {"fallas": 3, "reclamaciones": 2, "cambios_unilaterales": 2, "gas
 COLUMNA_CARTAS = "cartas"  # per-row letter kinds (not part of the Caso)
 # The kind of answer of a field the interview does not ask, from its type in the model.
 _TIPO_DEL_MODELO = {date: "fecha", datetime: "fecha_hora", int: "entero", bool: "tres"}
-_TIPO_DE_PREGUNTA = {p.ruta: p.tipo for p in PREGUNTAS.values() if p.en_modelo}
+_PREGUNTA_DE = {p.ruta: p for p in PREGUNTAS.values() if p.en_modelo}
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Columna:
 
 def _tipo(campo: Campo) -> str:
     """The question's kind when the interview asks this field (a check box is sí/no here)."""
-    tipo = _TIPO_DE_PREGUNTA.get(campo.ruta)
-    if tipo is not None:
-        return "tres" if tipo in ("casilla", "si_no") else tipo
+    pregunta = _PREGUNTA_DE.get(campo.ruta)
+    if pregunta is not None:
+        return "tres" if pregunta.tipo in ("casilla", "si_no") else pregunta.tipo
     if get_origin(campo.tipo) is Literal:
         return "opcion"
     if get_origin(campo.tipo) is list:
@@ -53,7 +53,12 @@ def _columna(campo: Campo, fila: int) -> Columna:
     ruta: tuple[str | int, ...] = ((raiz, fila - 1, resto) if raiz in GRUPOS_COLUMNA
                                    else tuple(campo.ruta.split(".")))
     lim = limites(campo.ruta)
-    return Columna(nombre_columna(campo.ruta, fila), ruta, _tipo(campo), lim.opciones, lim.obligatorio,
+    tipo = _tipo(campo)
+    pregunta = _PREGUNTA_DE.get(campo.ruta)
+    # The codes in the order the form offers them (the same as the model's, which has no order to show).
+    opciones = (tuple(c for c, _ in pregunta.opciones if c) if pregunta and tipo in ("opcion", "lista")
+                else lim.opciones)
+    return Columna(nombre_columna(campo.ruta, fila), ruta, tipo, opciones, lim.obligatorio,
                    campo.descripcion, lim, campo.nulo)
 
 

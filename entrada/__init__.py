@@ -48,8 +48,9 @@ def dentro_de_limites(resultado: Any, lim: Limites) -> Any:
         raise ErrorEntrada(f"Escriba como máximo {lim.maximo_largo} caracteres "
                            f"(lleva {len(resultado)}).")
     if isinstance(resultado, int) and not isinstance(resultado, bool):
+        # The model's own words (rules.errores), so that the API says the same.
         if lim.minimo is not None and resultado < lim.minimo:
-            raise ErrorEntrada(f"Debe ser al menos {lim.minimo}.")
+            raise ErrorEntrada(f"Debe ser mayor o igual a {lim.minimo}.")
         if lim.maximo is not None and resultado > lim.maximo:
-            raise ErrorEntrada(f"Debe ser como máximo {lim.maximo}.")
+            raise ErrorEntrada(f"Debe ser menor o igual a {lim.maximo}.")
     return resultado

@@ -187,8 +187,10 @@ def opcion(valor: str, opciones: Sequence[str]) -> str | None:
 
 
 def lista(valores: Sequence[str] | str, opciones: Sequence[str]) -> list[str]:
-    """Several codes (a list, or one text separated by commas or semicolons), without repeats."""
-    partes = re.split(r"[,;|\n]", valores) if isinstance(valores, str) else list(valores)
+    """Several codes (check boxes, or texts separated by commas, semicolons, bars or lines), without
+    repeats."""
+    textos = [valores] if isinstance(valores, str) else valores
+    partes = [p for v in textos for p in re.split(r"[,;|\n]", v)]
     elegidos: list[str] = []
     for parte in partes:
         codigo = opcion(parte, opciones)

@@ -55,7 +55,7 @@ def test_tipo_de_documento_como_lo_escribe_la_gente(bd):
     # Read by `entrada`, as the form reads them: the code or its label, without case or punctuation.
     filas = [fila_ejemplo(tipo_documento=t, numero_contrato=f"C-{i}") for i, t in enumerate(escritos)]
     lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
-    assert errores == [[9, "tipo_documento", "Elija una de las opciones: CC, CE, PA, NIT, PPT."]]
+    assert errores == [[9, "tipo_documento", "Elija una de las opciones: CC, CE, PPT, PA, NIT."]]
     with bd.sesiones() as s:
         tipos = [c["usuario"]["tipo_documento"] for c in s.scalars(
             select(Fila.caso).where(Fila.lote_id == lote, Fila.caso.is_not(None)).order_by(Fila.numero))]
@@ -83,7 +83,7 @@ def test_filas_repetidas_se_marcan_y_no_repiten_cartas(bd):
     repetida = ("Fila repetida: el mismo número de documento y de contrato que la fila 2; no se "
                 "generaron cartas de nuevo y se importa una sola vez.")
     # Row 5 has a bad cell: it is reported for that, not as a repeat (it is not a case yet).
-    assert errores == [[4, "numero_contrato", repetida], [5, "dia_corte", "Debe ser como máximo 31."],
+    assert errores == [[4, "numero_contrato", repetida], [5, "dia_corte", "Debe ser menor o igual a 31."],
                        [6, "numero_contrato", repetida]]
     assert repositorio.progreso(bd, lote).pendientes == 2
 

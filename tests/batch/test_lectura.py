@@ -57,7 +57,7 @@ def test_filas_malas_se_reportan_con_numero_y_columna_y_las_demas_siguen():
     assert leidas[0].caso is not None and leidas[3].caso is not None
     # Read as the form reads them: the same Spanish message, and the model's limit (31) for the day.
     assert [(e.fila, e.columna, e.mensaje) for e in leidas[1].errores] == [
-        (3, "dia_corte", "Debe ser como máximo 31."),
+        (3, "dia_corte", "Debe ser menor o igual a 31."),
         (3, "falla1_fin", "Escriba la fecha con día, mes y año, por ejemplo 03/11/2026.")]
     [error] = leidas[2].errores
     assert (error.fila, error.columna, error.mensaje) == (4, "nombre", "Este dato es obligatorio.")
