@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal, get_origin
 
 from entrada import PREGUNTAS, Limites, limites, nombre_columna
 from entrada.columnas import GRUPOS_COLUMNA
 from entrada.modelo import Campo, campos
-from rules.caso import Caso
+from rules.decision import TIPOS_CARTA
 
 # How many numbered groups the template shows; a file may add more, up to the model's limit.
 EN_PLANTILLA = {"fallas": 3, "reclamaciones": 2, "cambios_unilaterales": 2, "gastos_adicionales": 2}
@@ -69,26 +69,14 @@ def columnas_plantilla() -> list[Columna]:
         hojas = list(grupo)
         filas = range(1, EN_PLANTILLA[raiz] + 1) if raiz in GRUPOS_COLUMNA else (1,)
         columnas += [_columna(c, k) for k in filas for c in hojas]
-    columnas.append(Columna(COLUMNA_CARTAS, (), "lista",
-                            ("queja", "terminacion", "silencio_positivo", "recurso", "queja_sic"),
-                            False, "Cartas que quiere para esta fila (vacío: las sugeridas)."))
+    columnas.append(Columna(COLUMNA_CARTAS, (), "lista", TIPOS_CARTA, False,
+                            "Cartas que quiere para esta fila (vacío: las sugeridas)."))
     return columnas
 
 
 _GRUPO = re.compile(r"^(?P<grupo>[a-z]+?)(?P<k>\d+)_(?P<campo>\w+)$")
 _POR_NOMBRE: dict[str, Columna] = {}
 _POR_GRUPO: dict[tuple[str, str], Columna] = {}
-NOMBRES_GRUPO = {"fallas": "fallas", "reclamaciones": "reclamaciones",
-                 "cambios_unilaterales": "cambios unilaterales",
-                 "gastos_adicionales": "gastos adicionales"}
-
-
-def maximo_de_grupo(campo: str) -> int:
-    """How many items the `Caso` model accepts in a list (`fallas` → 200): the highest group number."""
-    for restriccion in Caso.model_fields[campo].metadata:
-        if getattr(restriccion, "max_length", None) is not None:
-            return int(restriccion.max_length)
-    raise LookupError(f"{campo} has no max_length in the Caso model")
 
 
 def problema_de_columna(nombre: str) -> str | None:
@@ -98,12 +86,12 @@ def problema_de_columna(nombre: str) -> str | None:
     if not m or (m.group("grupo"), m.group("campo")) not in _POR_GRUPO:
         return None
     campo = str(_POR_GRUPO[m.group("grupo"), m.group("campo")].ruta[0])
-    maximo = maximo_de_grupo(campo)
+    maximo = limites(campo).maximo_largo or 0  # how many items the model takes (`fallas` → 200)
     cifras = m.group("k").lstrip("0")
     # Compare digit counts first: int() of a 5,000-digit string is slow or refused.
     if not cifras or len(cifras) > len(str(maximo)) or int(cifras) > maximo:
         return (f"El número de grupo debe ir de 1 a {maximo}: un caso admite como máximo {maximo} "
-                f"{NOMBRES_GRUPO[campo]}.")
+                f"{campo.replace('_', ' ')}.")
     return None
 
 
@@ -127,8 +115,7 @@ def columna(nombre: str) -> Columna | None:
     if m and (m.group("grupo"), m.group("campo")) in _POR_GRUPO and problema_de_columna(nombre) is None:
         base = _POR_GRUPO[m.group("grupo"), m.group("campo")]
         k = int(m.group("k")) - 1
-        return Columna(nombre, (base.ruta[0], k, *base.ruta[2:]), base.tipo, base.opciones,
-                       False, base.descripcion, base.limites, base.nulo)
+        return replace(base, nombre=nombre, ruta=(base.ruta[0], k, *base.ruta[2:]), obligatorio=False)
     return None
 
 

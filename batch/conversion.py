@@ -98,6 +98,15 @@ def _poner(destino: dict[str, Any], ruta: tuple[str | int, ...], valor: Any) -> 
     actual[ruta[-1]] = valor
 
 
+def _buscar(datos: Any, ruta: tuple[str | int, ...]) -> Any:
+    for paso in ruta:
+        if isinstance(paso, int):
+            datos = datos[paso] if isinstance(datos, list) and paso < len(datos) else None
+        else:
+            datos = datos.get(paso) if isinstance(datos, dict) else None
+    return datos
+
+
 def _vacia(valor: Any) -> bool:
     return valor is None or (isinstance(valor, str) and not valor.strip())
 
@@ -120,6 +129,7 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
     """Convert and validate one row; errors name the spreadsheet row and column."""
     leida = FilaLeida(numero)
     datos: dict[str, Any] = {}
+    no_se: list[tuple[str | int, ...]] = []
     for cabecera, valor in celdas.items():
         if _vacia(valor):
             continue
@@ -139,8 +149,14 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
             continue
         if col.nombre == COLUMNA_CARTAS:
             leida.tipos = convertido
-        elif convertido is not None or col.nulo:
+        elif convertido is not None:
             _poner(datos, col.ruta, convertido)
+        elif col.nulo:
+            no_se.append(col.ruta)
+    for ruta in no_se:  # "No sé" about an object the row describes (not one it would create)
+        padre = _buscar(datos, ruta[:-1])
+        if isinstance(padre, dict) and padre:
+            padre[ruta[-1]] = None
     for grupo in ("fallas", "reclamaciones", "cambios_unilaterales", "gastos_adicionales"):
         if grupo in datos:
             datos[grupo] = [x for x in datos[grupo] if x]

@@ -67,6 +67,17 @@ def test_filas_malas_se_reportan_con_numero_y_columna_y_las_demas_siguen():
         ("falla1_fin", "El fin de la falla es anterior a su inicio.")]
 
 
+def test_no_se_queda_como_no_se_sin_crear_lo_que_la_fila_no_describe():
+    sin_permanencia = {c: "" for c in fila_ejemplo() if c.startswith("permanencia_")}
+    fila = fila_ejemplo(**{**sin_permanencia, "permanencia_documento_separado": "no sé"},
+                        falla1_masiva="No sé", falla2_masiva="", falla3_masiva="",
+                        reclamacion2_sap_cumplido="?")
+    [leida] = _leer("casos.csv", hacer_csv([fila]))
+    assert leida.errores == []
+    assert leida.caso.fallas[0].masiva is None  # as the form keeps it, not the model's default (False)
+    assert leida.caso.permanencia is None and len(leida.caso.reclamaciones) == 1
+
+
 def test_grupos_adicionales_y_filas_vacias():
     fila = fila_ejemplo(falla4_servicio="internet_fijo", falla4_inicio="2026-11-10 08:00",
                         falla4_fin="2026-11-10 12:00")
