@@ -98,7 +98,9 @@ NOTAS = [
     "Deje vacío lo que no sabe. Las columnas vacías no se usan.",
     "Escriba valores, no fórmulas: una celda con fórmula (o un texto que empieza con = o @) se "
     "reporta como error de esa fila.",
-    "El tipo de documento puede escribirse CC, C.C. o cédula (y CE, PA, NIT o PPT).",
+    "Se lee como el formulario web: las opciones con su código o su nombre (Internet fijo, Teléfono "
+    "fijo, C.C., cédula); sí, no o no sé con o sin tilde; fechas 03/11/2026 o 2026-11-03; pesos "
+    "189900 o $189.900, sin centavos.",
     "Antes de cargar, debe contar con la autorización de cada usuario (Ley 1581 de 2012).",
 ]
 

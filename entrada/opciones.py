@@ -101,4 +101,4 @@ def etiquetas() -> Iterator[tuple[str, str]]:
             corta = re.sub(r"\s*\(.*?\)", "", etiqueta)
             if corta != etiqueta:
                 yield corta, codigo
-    yield from ((escrito, codigo) for escrito, codigo in SINONIMOS.items())
+    yield from SINONIMOS.items()
