@@ -1,39 +1,26 @@
-"""One spreadsheet row → a `Caso` dict, with Spanish errors per column for what cannot be read."""
+"""One spreadsheet row → a `Caso` dict, each cell read by `entrada` as the form reads the same answer,
+with the Spanish error of the form per row and column for what cannot be read."""
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
-from batch.columnas import COLUMNA_CARTAS, Columna, columna, en_pesos, nombre_de_ruta
+import entrada
+from batch.columnas import COLUMNA_CARTAS, Columna, columna, nombre_de_ruta
 from batch.lectura import Formula
+from entrada import ErrorEntrada, dentro_de_limites
 from rules import CasoInvalido, validar_caso
 from rules.caso import Caso
 
-_VERDADERO = {"si", "s", "x", "true", "verdadero", "1", "yes"}
-_FALSO = {"no", "n", "false", "falso", "0"}
-_NO_SE = {"no se", "nose", "ns", "desconocido", "?"}
-_MILES = re.compile(r"^\d{1,3}([.,]\d{3})+$")
-_ENTERO_CON_CEROS = re.compile(r"^(\d+)[.,]0+$")
-# How people write a document type: "C.C.", "cc", "Cédula", "cédula de extranjería"…
-SINONIMOS = {"tipo_documento": {
-    "cedula": "CC", "cedula_de_ciudadania": "CC", "cedula_ciudadania": "CC",
-    "cedula_de_extranjeria": "CE", "cedula_extranjeria": "CE", "pasaporte": "PA",
-    "permiso_por_proteccion_temporal": "PPT",
-}}
 # Text a spreadsheet would run: "=…", "@…", or "+"/"-" followed by something other than a number
-# ("+57 300…" and "-5" are fine).
+# ("+57 300…" and "-5" are fine). Only for text: a number, date or option cannot run.
 _COMO_FORMULA = re.compile(r"^(?:[=@]|[+-](?![\d\s]|$))")
+_TEXTO_LIBRE = {"texto", "area", "nombre", "documento", "correo", "telefono", "cun"}
 FORMULA = "La celda tiene una fórmula; escriba el valor."
-_FECHA_DMA = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-
-
-class ValorIlegible(ValueError):
-    """A cell that cannot be read as its column's type (message in Spanish)."""
 
 
 @dataclass(frozen=True)
@@ -76,105 +63,27 @@ class FilaLeida:
         return documento, re.sub(r"[\W_]", "", self.caso.contrato.numero).upper()
 
 
-def normalizar(texto: str) -> str:
-    """'Internet fijo' → 'internet_fijo'; 'Teléfono' → 'telefono'."""
-    sin_tildes = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode()
-    return re.sub(r"[\s-]+", "_", sin_tildes.strip().lower())
-
-
-def _texto(valor: Any) -> str:
+def como_texto(valor: Any, tipo: str = "texto") -> str:
+    """A typed spreadsheet cell (openpyxl gives numbers, dates and booleans) as a person would type
+    it, so that `entrada` reads it like any other text: 189900.0 → '189900', True → 'sí'."""
+    if isinstance(valor, bool):
+        return "sí" if valor else "no"
     if isinstance(valor, float) and valor.is_integer():
         return str(int(valor))
-    return str(valor).strip()
-
-
-def _entero(valor: Any, pesos: bool) -> int:
-    if isinstance(valor, bool):
-        raise ValorIlegible("Debe ser un número entero.")
-    if isinstance(valor, int):
-        return valor
-    if isinstance(valor, float):
-        if valor.is_integer():
-            return int(valor)
-        raise ValorIlegible("Debe ser un número entero, sin decimales" + (" (pesos completos)." if pesos
-                                                                         else "."))
-    texto = str(valor).replace("$", "").replace(" ", "").strip()
-    if texto.isdigit():
-        return int(texto)
-    if _MILES.match(texto):
-        return int(re.sub(r"[.,]", "", texto))
-    if m := _ENTERO_CON_CEROS.match(texto):
-        return int(m.group(1))
-    raise ValorIlegible("Debe ser un número entero" + (" (por ejemplo 189900 o 189.900)." if pesos else "."))
-
-
-def _fecha_hora(valor: Any, con_hora: bool) -> str:
     if isinstance(valor, datetime):
-        return valor.isoformat() if con_hora else valor.date().isoformat()
-    if isinstance(valor, date):
+        return valor.date().isoformat() if tipo == "fecha" else valor.isoformat(sep=" ")
+    if isinstance(valor, date | time):
         return valor.isoformat()
-    texto = str(valor).strip()
-    if m := _FECHA_DMA.match(texto):
-        d, mes, a, h, mi, s = m.groups()
-        try:
-            base = date(int(a), int(mes), int(d))
-        except ValueError:
-            raise ValorIlegible("La fecha no existe.") from None
-        if not con_hora:
-            return base.isoformat()
-        return f"{base.isoformat()}T{int(h or 0):02d}:{int(mi or 0):02d}:{int(s or 0):02d}"
-    try:
-        if con_hora:
-            return datetime.fromisoformat(texto).isoformat()
-        return date.fromisoformat(texto[:10]).isoformat()
-    except ValueError:
-        ejemplo = "2026-11-03 19:40 o 03/11/2026 19:40" if con_hora else "2026-11-03 o 03/11/2026"
-        raise ValorIlegible(f"No es una fecha válida; use por ejemplo {ejemplo}.") from None
-
-
-def _si_no(valor: Any) -> bool | None:
-    if isinstance(valor, bool):
-        return valor
-    texto = normalizar(_texto(valor)).replace("_", " ")
-    if texto in _VERDADERO:
-        return True
-    if texto in _FALSO:
-        return False
-    if texto in _NO_SE:
-        return None
-    raise ValorIlegible("Escriba sí, no o no sé.")
-
-
-def _opcion(valor: Any, col: Columna) -> str:
-    texto = _texto(valor)
-    candidato = texto.upper() if col.opciones and col.opciones[0].isupper() else normalizar(texto)
-    if candidato not in col.opciones and col.opciones and col.opciones[0].isupper():
-        sin_puntos = re.sub(r"[.\s]", "", candidato)  # "C.C." → "CC"
-        candidato = sin_puntos if sin_puntos in col.opciones else candidato
-    candidato = SINONIMOS.get(col.nombre, {}).get(normalizar(texto), candidato)
-    if candidato not in col.opciones:
-        raise ValorIlegible(f"Valor no válido; use uno de: {', '.join(col.opciones)}.")
-    return candidato
+    return str(valor)
 
 
 def convertir(valor: Any, col: Columna) -> Any:
-    """Read one non-empty cell as its column's type."""
-    if col.tipo == "entero":
-        return _entero(valor, en_pesos(col))
-    if col.tipo in ("fecha", "fecha_hora"):
-        return _fecha_hora(valor, col.tipo == "fecha_hora")
-    if col.tipo == "si_no":
-        return _si_no(valor)
-    if col.tipo == "opcion":
-        return _opcion(valor, col)
-    if col.tipo == "lista":
-        partes = [p for p in re.split(r"[,;|\n]+", _texto(valor)) if p.strip()]
-        return [_opcion(p, col) for p in partes]
-    texto = _texto(valor)
-    if _COMO_FORMULA.match(texto):
-        raise ValorIlegible(f"El texto empieza con «{texto[0]}», como una fórmula de hoja de cálculo; "
-                            "escríbalo sin ese signo al comienzo.")
-    return texto
+    """Read one non-empty cell as its column's kind, within the model's limits (`ErrorEntrada`)."""
+    texto = como_texto(valor, col.tipo)
+    if col.tipo in _TEXTO_LIBRE and _COMO_FORMULA.match(texto.strip()):
+        raise ErrorEntrada(f"El texto empieza con «{texto.strip()[0]}», como una fórmula de hoja de "
+                           "cálculo; escríbalo sin ese signo al comienzo.")
+    return dentro_de_limites(entrada.convertir(col.tipo, texto, col.opciones), col.limites)
 
 
 def _poner(destino: dict[str, Any], ruta: tuple[str | int, ...], valor: Any) -> None:
@@ -189,6 +98,15 @@ def _poner(destino: dict[str, Any], ruta: tuple[str | int, ...], valor: Any) -> 
     actual[ruta[-1]] = valor
 
 
+def _buscar(datos: Any, ruta: tuple[str | int, ...]) -> Any:
+    for paso in ruta:
+        if isinstance(paso, int):
+            datos = datos[paso] if isinstance(datos, list) and paso < len(datos) else None
+        else:
+            datos = datos.get(paso) if isinstance(datos, dict) else None
+    return datos
+
+
 def _vacia(valor: Any) -> bool:
     return valor is None or (isinstance(valor, str) and not valor.strip())
 
@@ -198,12 +116,12 @@ COLUMNA_REFERENCIA = "referencia"
 
 def es_referencia(cabecera: str) -> bool:
     """Whether a header is the advocate's own reference column (any case or accents)."""
-    return normalizar(cabecera) == COLUMNA_REFERENCIA
+    return entrada.normalizar(cabecera) == COLUMNA_REFERENCIA
 
 
 def _referencia(valor: Any) -> str:
     # Passed through to the report as text (formula-safe there); a formula cell keeps no value.
-    return "" if isinstance(valor, Formula) else _texto(valor)[:120]
+    return "" if isinstance(valor, Formula) else como_texto(valor).strip()[:120]
 
 
 def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
@@ -211,6 +129,7 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
     """Convert and validate one row; errors name the spreadsheet row and column."""
     leida = FilaLeida(numero)
     datos: dict[str, Any] = {}
+    no_se: list[tuple[str | int, ...]] = []
     for cabecera, valor in celdas.items():
         if _vacia(valor):
             continue
@@ -225,13 +144,19 @@ def leer_fila(numero: int, celdas: dict[str, Any], fecha_lote: date,
             continue
         try:
             convertido = convertir(valor, col)
-        except ValorIlegible as exc:
-            leida.errores.append(ErrorFila(numero, col.nombre, str(exc)))
+        except ErrorEntrada as exc:
+            leida.errores.append(ErrorFila(numero, col.nombre, exc.mensaje))
             continue
         if col.nombre == COLUMNA_CARTAS:
             leida.tipos = convertido
         elif convertido is not None:
             _poner(datos, col.ruta, convertido)
+        elif col.nulo:
+            no_se.append(col.ruta)
+    for ruta in no_se:  # "No sé" about an object the row describes (not one it would create)
+        padre = _buscar(datos, ruta[:-1])
+        if isinstance(padre, dict) and padre:
+            padre[ruta[-1]] = None
     for grupo in ("fallas", "reclamaciones", "cambios_unilaterales", "gastos_adicionales"):
         if grupo in datos:
             datos[grupo] = [x for x in datos[grupo] if x]

@@ -8,15 +8,17 @@ import json
 from datetime import datetime
 from typing import Any
 
-from batch.columnas import COLUMNA_CARTAS, Columna, columnas_plantilla, en_pesos
+from batch.columnas import COLUMNA_CARTAS, Columna, columnas_plantilla
 from batch.salida_segura import celda_segura
 from rules.ejemplos import SEMILLA
 
+# How each `entrada` kind is written; the kinds not listed are free text.
 TIPOS = {
-    "texto": "texto", "entero": "número entero", "pesos": "pesos sin decimales (189900 o 189.900)",
+    "entero": "número entero", "pesos": "pesos sin decimales (189900 o 189.900)",
     "fecha": "fecha (2026-11-03 o 03/11/2026)",
     "fecha_hora": "fecha y hora (2026-11-03 19:40 o 03/11/2026 19:40; hora de Colombia)",
-    "si_no": "sí, no o no sé", "opcion": "una opción", "lista": "una o varias opciones separadas por comas",
+    "tres": "sí, no o no sé", "opcion": "una opción (el código o su nombre)",
+    "lista": "una o varias opciones separadas por comas", "documento": "número (los puntos se quitan)",
 }
 
 
@@ -85,7 +87,7 @@ def _instruccion(col: Columna) -> list[str]:
         descripcion += " Vacío: la fecha del lote."
     if col.nombre == COLUMNA_CARTAS:
         descripcion = "Cartas que quiere para esta fila; vacío: las que el lote indique o las sugeridas."
-    formato = TIPOS["pesos" if en_pesos(col) else col.tipo]
+    formato = TIPOS.get(col.tipo, "texto")
     return [col.nombre, obligatoria, formato, ", ".join(col.opciones), descripcion]
 
 
@@ -96,7 +98,9 @@ NOTAS = [
     "Deje vacío lo que no sabe. Las columnas vacías no se usan.",
     "Escriba valores, no fórmulas: una celda con fórmula (o un texto que empieza con = o @) se "
     "reporta como error de esa fila.",
-    "El tipo de documento puede escribirse CC, C.C. o cédula (y CE, PA, NIT o PPT).",
+    "Se lee como el formulario web: las opciones con su código o su nombre (Internet fijo, Teléfono "
+    "fijo, C.C., cédula); sí, no o no sé con o sin tilde; fechas 03/11/2026 o 2026-11-03; pesos "
+    "189900 o $189.900, sin centavos.",
     "Antes de cargar, debe contar con la autorización de cada usuario (Ley 1581 de 2012).",
 ]
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from entrada.opciones import etiquetas
+
 
 class ErrorEntrada(ValueError):
     """A value a person typed that cannot be read; `mensaje` says why, in Spanish, with an example."""
@@ -27,10 +29,15 @@ _HORA = re.compile(r"^(\d{1,2})[:.h](\d{2})(?::\d{2}(?:\.\d+)?)?\s*([ap]\.?\s?m\
 _MILES_PUNTO = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _MILES_COMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _DECIMALES = re.compile(r"^\d{1,3}([.,]\d{3})*[.,]\d{1,2}$|^\d+[.,]\d{1,2}$")
-_SI = {"si", "s", "x", "1", "true", "verdadero"}
+_SI = {"si", "s", "x", "1", "true", "verdadero", "yes"}
 _NO = {"no", "n", "0", "false", "falso"}
-_NO_SE = {"nose", "no se", "ns", "desconocido", "no sabe"}
+_NO_SE = {"nose", "no se", "ns", "desconocido", "no sabe", "?"}
 _EJEMPLO_FECHA = "por ejemplo 03/11/2026"
+# "12 mil", "1,5 millones", "80k": amounts in words are refused, with the figure they stand for.
+_EN_PALABRAS = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(mil|k|millon|millones|millón|mill)\.?$", re.IGNORECASE)
+_MULTIPLO = {"mil": 1_000, "k": 1_000}
+# ISO 8601 with a zone, as the API and other systems write it ("2026-11-03T19:40:00-05:00").
+_ISO_CON_ZONA = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 
 
 def normalizar(texto: str) -> str:
@@ -85,6 +92,10 @@ def pesos(valor: str) -> int | None:
         return int(limpio)
     if _DECIMALES.match(limpio):
         raise ErrorEntrada("Escriba el valor en pesos completos, sin centavos, por ejemplo 189900.")
+    if m := _EN_PALABRAS.match(valor.strip().replace("$", "").strip()):
+        cifra = float(m.group(1).replace(",", ".")) * _MULTIPLO.get(m.group(2).lower(), 1_000_000)
+        raise ErrorEntrada(f"Escriba la cifra completa con números: {round(cifra)} en lugar de "
+                           f"«{valor.strip()}».")
     raise ErrorEntrada("Escriba solo números, por ejemplo 189900.")
 
 
@@ -124,10 +135,16 @@ def hora(valor: str) -> tuple[int, int] | None:
 
 
 def fecha_hora(valor: str) -> datetime | None:
-    """A moment as 2026-11-03T19:40, 2026-11-03 19:40 or 03/11/2026 19:40 (Colombian time)."""
+    """A moment as 2026-11-03T19:40, 2026-11-03 19:40 or 03/11/2026 19:40 (Colombian time), or
+    ISO 8601 with its zone (2026-11-03T19:40:00-05:00), as the API takes it."""
     limpio = valor.strip()
     if not limpio:
         return None
+    if _ISO_CON_ZONA.match(limpio):
+        try:
+            return datetime.fromisoformat(limpio.replace("Z", "+00:00"))
+        except ValueError:
+            raise ErrorEntrada("Esa fecha u hora no existe; escríbala así: 03/11/2026 19:40.") from None
     dia_txt, _, hora_txt = limpio.replace("T", " ", 1).partition(" ")
     dia = fecha(dia_txt)
     if not hora_txt.strip():
@@ -149,21 +166,31 @@ def tres(valor: str) -> bool | None:
     raise ErrorEntrada("Responda sí, no o no sé.")
 
 
+def _clave(texto: str) -> str:
+    """Letters and digits only, lower case, no accents: 'C.C.' → 'cc', 'Internet fijo' → 'internetfijo'."""
+    return re.sub(r"[^a-z0-9]", "", normalizar(texto))
+
+
 def opcion(valor: str, opciones: Sequence[str]) -> str | None:
-    """One of the codes in `opciones`, compared without case or accents."""
+    """One of the codes in `opciones`, by its code or its Spanish label, without case, accents or
+    punctuation ('Teléfono fijo', 'telefonia_fija', 'C.C.', 'cédula')."""
     limpio = valor.strip()
     if not limpio:
         return None
-    por_clave = {normalizar(o): o for o in opciones}
-    elegido = por_clave.get(normalizar(limpio))
+    por_clave = {_clave(o): o for o in opciones}
+    escrito = _clave(limpio)
+    elegido = por_clave.get(escrito) or next(
+        (c for c in ETIQUETAS.get(escrito, ()) if c in opciones), None)
     if elegido is None:
         raise ErrorEntrada(f"Elija una de las opciones: {', '.join(opciones)}.")
     return elegido
 
 
 def lista(valores: Sequence[str] | str, opciones: Sequence[str]) -> list[str]:
-    """Several codes (a list, or one text separated by commas or semicolons), without repeats."""
-    partes = re.split(r"[,;]", valores) if isinstance(valores, str) else list(valores)
+    """Several codes (check boxes, or texts separated by commas, semicolons, bars or lines), without
+    repeats."""
+    textos = [valores] if isinstance(valores, str) else valores
+    partes = [p for v in textos for p in re.split(r"[,;|\n]", v)]
     elegidos: list[str] = []
     for parte in partes:
         codigo = opcion(parte, opciones)
@@ -171,6 +198,10 @@ def lista(valores: Sequence[str] | str, opciones: Sequence[str]) -> list[str]:
             elegidos.append(codigo)
     return elegidos
 
+
+ETIQUETAS: dict[str, tuple[str, ...]] = {}
+for _etiqueta, _codigo in etiquetas():
+    ETIQUETAS[_clave(_etiqueta)] = (*ETIQUETAS.get(_clave(_etiqueta), ()), _codigo)
 
 CONVERSORES: dict[str, Callable[[str], Any]] = {
     "texto": texto, "area": texto, "nombre": nombre, "documento": documento, "correo": texto,

@@ -75,3 +75,42 @@ def limites(ruta: str) -> Limites:
 
     return Limites(valor(MinLen, "min_length"), valor(MaxLen, "max_length"), valor(Ge, "ge"),
                    valor(Le, "le"), opciones, obligatorio)
+
+
+@dataclass(frozen=True)
+class Campo:
+    """A leaf of the `Caso` model: its path without indices, bare type, description and nullability."""
+
+    ruta: str
+    tipo: Any
+    descripcion: str
+    nulo: bool  # `None` is a value of its own (e.g. "No sé"), not only "absent"
+
+
+def campos(modelo: type[BaseModel] = Caso, prefijo: str = "") -> list[Campo]:
+    """Every leaf of the model in its order: nested objects and lists of objects are walked
+    (`fallas.inicio`), a dict by service is one leaf per service (`contrato.valores_por_servicio.movil`)."""
+    hojas: list[Campo] = []
+    for nombre, info in modelo.model_fields.items():
+        ruta = prefijo + nombre
+        descripcion = (info.description or "").replace("\n", " ")
+        tipo = _desnudar(info.annotation, [])
+        interior = _desnudar(get_args(tipo)[0], []) if get_origin(tipo) in (list, dict) else None
+        if isinstance(tipo, type) and issubclass(tipo, BaseModel):
+            hojas += campos(tipo, ruta + ".")
+        elif isinstance(interior, type) and issubclass(interior, BaseModel):
+            hojas += campos(interior, ruta + ".")
+        elif get_origin(tipo) is dict:
+            valor = _desnudar(get_args(tipo)[1], [])
+            hojas += [Campo(f"{ruta}.{clave}", valor, descripcion, False)
+                      for clave in get_args(interior)]
+        else:
+            nulo = type(None) in get_args(_desnudar_anotado(info.annotation))
+            hojas.append(Campo(ruta, tipo, descripcion, nulo))
+    return hojas
+
+
+def _desnudar_anotado(anotacion: Any) -> Any:
+    while get_origin(anotacion) is typing.Annotated:
+        anotacion = get_args(anotacion)[0]
+    return anotacion

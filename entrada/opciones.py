@@ -3,6 +3,9 @@ the batch template and the pages all show these."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 OPERADORES: dict[str, str] = {
     "claro": "Claro",
     "movistar": "Movistar",
@@ -81,3 +84,21 @@ DOCUMENTOS: dict[str, str] = {
     "PA": "Pasaporte",
     "NIT": "NIT",
 }
+
+# Other ways people write a code, beyond its code and its label ("cédula" for CC).
+SINONIMOS: dict[str, str] = {
+    "cédula": "CC", "cédula ciudadanía": "CC", "cédula extranjería": "CE", "no sabe": "desconocido",
+}
+
+
+def etiquetas() -> Iterator[tuple[str, str]]:
+    """Every (Spanish label, code) pair a person may write for a code: the labels above, each also
+    without its parenthesis ('Tigo UNE (hogar)' → 'Tigo UNE'), and the synonyms."""
+    for mapa in (OPERADORES, SERVICIOS_FORMULARIO, SERVICIOS, MODALIDADES, BENEFICIOS, TIPOS_PQR,
+                 ASUNTOS, CANALES, PRETENSIONES, SENTIDOS, DOCUMENTOS):
+        for codigo, etiqueta in mapa.items():
+            yield etiqueta, codigo
+            corta = re.sub(r"\s*\(.*?\)", "", etiqueta)
+            if corta != etiqueta:
+                yield corta, codigo
+    yield from SINONIMOS.items()

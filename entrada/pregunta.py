@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from entrada.columnas import nombre_columna
 from entrada.modelo import Limites, limites
-
-# Batch's column naming (batch/columnas.py): nested objects are prefixed, groups numbered.
-_PREFIJOS = {"usuario": "", "contrato": "", "permanencia": "permanencia_",
-             "solicitud_terminacion": "terminacion_"}
-_COLUMNAS_GRUPO = {"fallas": "falla", "reclamaciones": "reclamacion",
-                   "cambios_unilaterales": "cambio", "gastos_adicionales": "gasto"}
-_RENOMBRES = {"contrato.numero": "numero_contrato", "contrato.fecha_inicio": "fecha_inicio_contrato"}
 
 
 @dataclass(frozen=True)
@@ -57,14 +51,7 @@ class Pregunta:
     @property
     def columna(self) -> str:
         """The spreadsheet column of this question (first row of a group: `falla1_cun`)."""
-        if self.grupo:
-            return f"{_COLUMNAS_GRUPO[self.grupo]}1_{self.nombre}"
-        if self.nombre in _RENOMBRES:
-            return _RENOMBRES[self.nombre]
-        padre, _, hoja = self.nombre.rpartition(".")
-        if padre.endswith("valores_por_servicio"):
-            return f"valor_{hoja}"
-        return _PREFIJOS.get(padre, "") + hoja
+        return nombre_columna(self.ruta)
 
 
 @dataclass(frozen=True)

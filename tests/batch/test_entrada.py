@@ -40,20 +40,22 @@ def test_celdas_con_formula_en_xlsx_se_reportan_como_tales(bd):
 def test_texto_que_parece_formula_se_rechaza_con_fila_y_columna(bd):
     filas = [fila_ejemplo(nombre='=HYPERLINK("https://ejemplo.test";"Ana")'),
              fila_ejemplo(direccion="@SUMA(A1)"),
-             fila_ejemplo(ciudad="+A1", nombre="-2+3"),
+             fila_ejemplo(ciudad="+A1", numero_contrato="-2+3"),
              fila_ejemplo(telefono="+57 300 123 4567", direccion="- Calle 45 # 12-34")]
     lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
     assert errores == [[2, "nombre", _como_formula("=")], [3, "direccion", _como_formula("@")],
                        [4, "ciudad", _como_formula("+")]]
     # "-2+3" starts with a number: not refused (nor is "+57 …" or "- Calle …").
+    # (As a name it would be: names take no symbols, in the form as in the spreadsheet.)
     assert repositorio.progreso(bd, lote).pendientes == 1
 
 
 def test_tipo_de_documento_como_lo_escribe_la_gente(bd):
     escritos = ["C.C.", "CC", "cc", "cédula", "Cédula de ciudadanía", "C.E.", "Pasaporte", "XX"]
+    # Read by `entrada`, as the form reads them: the code or its label, without case or punctuation.
     filas = [fila_ejemplo(tipo_documento=t, numero_contrato=f"C-{i}") for i, t in enumerate(escritos)]
     lote, errores = _errores(bd, "casos.csv", hacer_csv(filas))
-    assert errores == [[9, "tipo_documento", "Valor no válido; use uno de: CC, CE, PA, NIT, PPT."]]
+    assert errores == [[9, "tipo_documento", "Elija una de las opciones: CC, CE, PPT, PA, NIT."]]
     with bd.sesiones() as s:
         tipos = [c["usuario"]["tipo_documento"] for c in s.scalars(
             select(Fila.caso).where(Fila.lote_id == lote, Fila.caso.is_not(None)).order_by(Fila.numero))]
@@ -63,8 +65,10 @@ def test_tipo_de_documento_como_lo_escribe_la_gente(bd):
 def test_dias_y_meses_no_se_describen_como_pesos(bd):
     filas = [fila_ejemplo(dia_corte="15,5", valor_mensual="189900,5")]
     _, errores = _errores(bd, "casos.csv", hacer_csv(filas))
-    assert errores == [[2, "dia_corte", "Debe ser un número entero."],
-                       [2, "valor_mensual", "Debe ser un número entero (por ejemplo 189900 o 189.900)."]]
+    # The form's messages: a day is a whole number; pesos are whole pesos, with an example in pesos.
+    assert errores == [[2, "dia_corte", "Escriba solo números, por ejemplo 15."],
+                       [2, "valor_mensual", "Escriba el valor en pesos completos, sin centavos, por ejemplo "
+                                            "189900."]]
     instrucciones = {linea[0]: linea[2] for linea in csv.reader(
         io.StringIO(instrucciones_csv().decode("utf-8-sig")), delimiter=";") if linea}
     assert instrucciones["dia_corte"] == instrucciones["permanencia_meses"] == "número entero"

@@ -55,14 +55,27 @@ def test_filas_malas_se_reportan_con_numero_y_columna_y_las_demas_siguen():
     leidas = _leer("casos.csv", hacer_csv(filas))
     assert [f.numero for f in leidas] == [2, 3, 4, 5]
     assert leidas[0].caso is not None and leidas[3].caso is not None
-    assert {(e.fila, e.columna) for e in leidas[1].errores} == {(3, "falla1_fin")}
-    assert "fecha válida" in leidas[1].errores[0].mensaje
+    # Read as the form reads them: the same Spanish message, and the model's limit (31) for the day.
+    assert [(e.fila, e.columna, e.mensaje) for e in leidas[1].errores] == [
+        (3, "dia_corte", "Debe ser menor o igual a 31."),
+        (3, "falla1_fin", "Escriba la fecha con día, mes y año, por ejemplo 03/11/2026.")]
     [error] = leidas[2].errores
     assert (error.fila, error.columna, error.mensaje) == (4, "nombre", "Este dato es obligatorio.")
-    # Once conversion passes, the model's own checks name the column too.
-    [otra] = _leer("casos.csv", hacer_csv([fila_ejemplo(dia_corte="45")]))
+    # Once every cell reads, the model's own checks name the column too.
+    [otra] = _leer("casos.csv", hacer_csv([fila_ejemplo(falla1_fin="2026-11-03 18:00")]))
     assert [(e.columna, e.mensaje) for e in otra.errores] == [
-        ("dia_corte", "Debe ser menor o igual a 31.")]
+        ("falla1_fin", "El fin de la falla es anterior a su inicio.")]
+
+
+def test_no_se_queda_como_no_se_sin_crear_lo_que_la_fila_no_describe():
+    sin_permanencia = {c: "" for c in fila_ejemplo() if c.startswith("permanencia_")}
+    fila = fila_ejemplo(**{**sin_permanencia, "permanencia_documento_separado": "no sé"},
+                        falla1_masiva="No sé", falla2_masiva="", falla3_masiva="",
+                        reclamacion2_sap_cumplido="?")
+    [leida] = _leer("casos.csv", hacer_csv([fila]))
+    assert leida.errores == []
+    assert leida.caso.fallas[0].masiva is None  # as the form keeps it, not the model's default (False)
+    assert leida.caso.permanencia is None and len(leida.caso.reclamaciones) == 1
 
 
 def test_grupos_adicionales_y_filas_vacias():

@@ -72,3 +72,14 @@ def test_plantilla_corta_para_fallas_masivas(bd):
     avance = repositorio.progreso(bd, lote)
     assert (avance.total, avance.pendientes, avance.error) == (1, 1, 0)
     assert repositorio.lote_de(bd, lote).errores_archivo == []
+
+
+def test_cada_pregunta_del_caso_es_una_columna_del_mismo_tipo():
+    from entrada import PREGUNTAS
+
+    por_nombre = {c.nombre: c for c in columnas_plantilla()}
+    for p in PREGUNTAS.values():
+        if p.en_modelo:
+            col = por_nombre[p.columna]
+            assert col.tipo == ("tres" if p.tipo == "casilla" else p.tipo), p.nombre
+            assert set(col.opciones) == {c for c, _ in p.opciones if c} or col.tipo == "tres", p.nombre
