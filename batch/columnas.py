@@ -9,10 +9,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Literal, get_origin
 
-from entrada import PREGUNTAS, Limites, limites, nombre_columna
-from entrada.columnas import GRUPOS_COLUMNA
-from entrada.modelo import Campo, campos
-from rules.decision import TIPOS_CARTA
+from entrada import GRUPOS_COLUMNA, PREGUNTAS, Campo, Limites, campos, limites, nombre_columna
+from rules import TIPOS_CARTA
 
 # How many numbered groups the template shows; a file may add more, up to the model's limit.
 EN_PLANTILLA = {"fallas": 3, "reclamaciones": 2, "cambios_unilaterales": 2, "gastos_adicionales": 2}

@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from entrada import conversion
-from entrada.columnas import nombre_columna
+from entrada.columnas import GRUPOS_COLUMNA, nombre_columna
 from entrada.conversion import ErrorEntrada, normalizar
-from entrada.modelo import Limites, limites
+from entrada.modelo import Campo, Limites, campos, limites
 from entrada.pregunta import Grupo, Pregunta
 from entrada.preguntas import BLOQUE_DE, BLOQUES, GRUPOS, PREGUNTAS, Bloque
 
-__all__ = ["BLOQUES", "BLOQUE_DE", "GRUPOS", "PREGUNTAS", "Bloque", "ErrorEntrada", "Grupo", "Limites",
-           "Pregunta", "convertir", "convertir_respuesta", "dentro_de_limites", "limites", "nombre_columna",
-           "normalizar"]
+__all__ = ["BLOQUES", "BLOQUE_DE", "GRUPOS", "GRUPOS_COLUMNA", "PREGUNTAS", "Bloque", "Campo", "ErrorEntrada",
+           "Grupo", "Limites", "Pregunta", "campos", "convertir", "convertir_respuesta", "dentro_de_limites",
+           "limites", "nombre_columna", "normalizar"]
 
 
 def convertir(tipo: str, valor: str | Sequence[str], opciones: Sequence[str] = ()) -> Any:
