@@ -1,7 +1,7 @@
 """Which of the decision's findings a letter cites, and how each citation is printed.
 
-Only findings that hold (`resultado == "cumple"`) are cited; each letter kind cites those that support
-what it asks. The engine decides whether a finding holds and how strong it is; this module only picks
+Only findings in the user's favour (`favorece_al_usuario`, README "Reading a finding") are cited, and
+the permanence grounds the decision names; each letter kind cites those that support what it asks. The engine decides whether a finding holds and how strong it is; this module only picks
 and orders.
 """
 
@@ -55,7 +55,7 @@ def seleccionar(decision: Decision, tipo: str, pedidas: set[str], termina: bool,
     vistos: set[str] = set()
     motivos = set(decision.permanencia.fundamentos) if termina else set()
     for h in elegidos:
-        if (h.resultado != "cumple" and h.id not in motivos) or h.id in vistos:
+        if (not h.favorece_al_usuario and h.id not in motivos) or h.id in vistos:
             continue
         citas = [c for c in h.citas if imprimible(c)]
         if not citas:

@@ -115,6 +115,7 @@ def _hallazgo(ctx: Contexto, regla: Regla, v: Veredicto) -> Hallazgo:
         id=regla.id, regla=regla.regla, resultado=v.resultado, titulo=regla.titulo,
         explicacion=v.explicacion, citas=_citas(ctx, regla, v), fuerza=v.fuerza,
         parametros=[p for p in v.parametros if p is not None], faltantes=v.faltantes,
+        favorece_al_usuario=regla.favorece(v.resultado),
     )
 
 

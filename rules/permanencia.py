@@ -50,6 +50,7 @@ def sin_clausula(ctx: Contexto) -> Veredicto | None:
     CAPITULO,
     ("RES-4444-2014", "SIC-BOLETIN-2017"),
     ("permanencia_movil_prohibida",),
+    favorece_si_cumple=True,
 )
 def p1_movil(ctx: Contexto) -> Veredicto:
     """Mobile contracts signed on or after 2014-07-01 may not carry a permanence clause."""
@@ -98,6 +99,7 @@ def p1_movil(ctx: Contexto) -> Veredicto:
     "En servicios fijos, la permanencia exige un beneficio real y una oferta sin permanencia",
     CAPITULO,
     ("L1480-41", "CRC-FAQ-PERMANENCIA"),
+    favorece_si_cumple=False,
 )
 def p2_requisitos(ctx: Contexto) -> Veredicto:
     """A fixed-service clause needs a real benefit and an offer of the same service without it."""
@@ -148,6 +150,7 @@ def _pregunta(campo: str) -> str:
     "La permanencia debe constar en un documento aparte, aceptado expresamente, con su tabla de valores",
     CAPITULO,
     ("CRC-FAQ-PERMANENCIA", "MODELO-CONTRATO"),
+    favorece_si_cumple=False,
 )
 def p3_documento(ctx: Contexto) -> Veredicto:
     """The clause must be a separate document stating the benefit and the amount for each month."""
@@ -183,6 +186,7 @@ def p3_documento(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("L1480-41",),
     ("permanencia_meses_maximo",),
+    favorece_si_cumple=False,
 )
 def p4_plazo(ctx: Contexto) -> Veredicto:
     """Maximum term: 12 months (Ley 1480 art. 41); a longer term is flagged for review."""
@@ -220,6 +224,7 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("L1480-41", "CRC-FAQ-PERMANENCIA", "RES-4930-2016"),
     ("permanencia_fija_solo_conexion",),
+    favorece_si_cumple=True,
 )
 def p8_impugnable(ctx: Contexto) -> Veredicto:
     """Strong ground when the benefit is absent; arguable when only a formality is missing."""

@@ -204,6 +204,7 @@ def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> str:
     "Puede presentar una PQR en cualquier momento y por cualquier canal; el operador debe darle un CUN",
     CAPITULO,
     ("@regimen_pqr", "L1341-53"),
+    favorece_si_cumple=True,
 )
 def q1_derecho(ctx: Contexto) -> Veredicto:
     """File a PQR at any time, any channel, without paying the disputed bill; get a CUN."""
@@ -226,6 +227,7 @@ def q1_derecho(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("L1341", REGIMEN),
     ("respuesta_pqr_dias_habiles", "cumplimiento_sap_horas"),
+    favorece_si_cumple=True,
 )
 def q2_silencio(ctx: Contexto) -> Veredicto:
     """15 business days to answer; no answer, a late or an incomplete one → requests deemed granted."""
@@ -294,6 +296,7 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO", "SIC-TRAMITE", "CPACA-76"),
     ("recurso_dias_habiles", "recurso_dias_habiles_seguro"),
+    favorece_si_cumple=True,
 )
 def q3_recurso(ctx: Contexto) -> Veredicto:
     """Recurso de reposición y en subsidio apelación within 10 business days of notification."""
@@ -381,6 +384,7 @@ def nota_recurso(e: EstadoPQR) -> str:
     "Puede quejarse ante la SIC después de la PQR, con respuesta o sin ella pasados 15 días hábiles",
     CAPITULO,
     ("SIC-TRAMITE",),
+    favorece_si_cumple=True,
 )
 def q4_sic(ctx: Contexto) -> Veredicto:
     """The SIC decides the dispute through the apelación; a complaint to it serves otherwise."""
@@ -460,6 +464,7 @@ def ruta_sic_desde(e: EstadoPQR) -> date | None:
     CAPITULO,
     ("L1755-14", REGIMEN),
     ("peticion_documentos_dias", "respuesta_pqr_dias_habiles"),
+    favorece_si_cumple=True,
 )
 def q5_informacion(ctx: Contexto) -> Veredicto:
     """An information request goes through the PQR procedure; Ley 1755 art. 14 where no special rule."""
@@ -485,6 +490,7 @@ def q5_informacion(ctx: Contexto) -> Veredicto:
     "Mientras se decide un reclamo sobre la factura, no tiene que pagar la parte en discusión",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
+    favorece_si_cumple=True,
 )
 def q6_factura(ctx: Contexto) -> Veredicto:
     """A bill complaint filed before the payment date suspends payment of the disputed part."""

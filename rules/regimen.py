@@ -49,6 +49,7 @@ def no_cubierto(ctx: Contexto, que: str, fecha: date) -> Veredicto:
     "Régimen aplicable",
     ("RPU-3066", "RPU-5111"),
     ("cobertura_desde", "regimen"),
+    favorece_si_cumple=None,
 )
 def cobertura(ctx: Contexto) -> Veredicto:
     """Facts before 2011-05-18 are outside the engine's coverage: it says so instead of guessing."""

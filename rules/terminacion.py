@@ -111,6 +111,7 @@ def quiere_terminar(ctx: Contexto) -> bool:
     "Puede terminar el contrato en cualquier momento, por cualquier canal y sin dar razones",
     CAPITULO,
     (REGIMEN, "SIC-ETB"),
+    favorece_si_cumple=True,
 )
 def t1_cualquier_momento(ctx: Contexto) -> Veredicto:
     """The user may end the contract at any time, through any attention channel, without reasons."""
@@ -131,6 +132,7 @@ def t1_cualquier_momento(ctx: Contexto) -> Veredicto:
     CAPITULO,
     (REGIMEN, "RES-4625-2014", "MODELO-CONTRATO"),
     ("aviso_terminacion_dias_habiles",),
+    favorece_si_cumple=True,
 )
 def t2_aviso(ctx: Contexto) -> Veredicto:
     """Notice: 3 business days before the cut-off (10 before Res. 4625/2014); else the next period."""
@@ -174,6 +176,7 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
     "Después de la terminación no pueden facturarle más periodos",
     CAPITULO,
     (REGIMEN, "SIC-ETB"),
+    favorece_si_cumple=True,
 )
 def t3_sin_cobros(ctx: Contexto) -> Veredicto:
     """No charges for periods after termination; consumption owed, equipment and a permanence owed remain."""
@@ -200,6 +203,7 @@ def t3_sin_cobros(ctx: Contexto) -> Veredicto:
     "En un paquete puede cancelar solo algunos servicios",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
+    favorece_si_cumple=True,
 )
 def t4_parcial(ctx: Contexto) -> Veredicto:
     """In a bundle the user may cancel only some services, under the same notice rule."""
@@ -222,6 +226,7 @@ def t4_parcial(ctx: Contexto) -> Veredicto:
     "Si el servicio nunca se instaló en el plazo pactado, puede terminar y pedir la devolución",
     CAPITULO,
     ("MODELO-CONTRATO",),
+    favorece_si_cumple=True,
 )
 def t5_no_iniciado(ctx: Contexto) -> Veredicto:
     """If the operator never started the service within the agreed term, termination and refund."""
@@ -260,6 +265,7 @@ def t5_no_iniciado(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("L1480-47",),
     ("retracto_dias_habiles",),
+    favorece_si_cumple=True,
 )
 def t6_retracto(ctx: Contexto) -> Veredicto:
     """Retracto: 5 business days for distance contracts, unless provision already began with consent."""
@@ -312,6 +318,7 @@ def t6_retracto(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("RES-7151-2023",),
     ("portabilidad_sin_bloqueo_por_mora",),
+    favorece_si_cumple=True,
 )
 def t7_portabilidad(ctx: Contexto) -> Veredicto:
     """Mobile number portability cannot be refused for arrears since Res. 7151/2023."""
