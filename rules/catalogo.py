@@ -6,6 +6,7 @@ from typing import Any
 
 from rules.engine import REGLAS_ORDENADAS
 from rules.parametros import Parametros, parametros
+from rules.prosa import redactar
 from rules.registro import Regla
 from rules.resumenes import CAMBIOS, RESUMENES
 
@@ -56,8 +57,8 @@ def catalogo(p: Parametros | None = None) -> dict[str, Any]:
     return {
         "version_reglas": p.version,
         "reglas": [
-            {"id": r.id, "regla": r.regla, "titulo": r.titulo, "capitulo": r.capitulo,
-             "descripcion": RESUMENES[r.id], "citas": _fuentes(p, r),
+            {"id": r.id, "regla": r.regla, "titulo": redactar(r.titulo, p), "capitulo": r.capitulo,
+             "descripcion": redactar(RESUMENES[r.id], p), "citas": _fuentes(p, r),
              "favorece_si_cumple": r.favorece_si_cumple, "sentido": SENTIDO[r.favorece_si_cumple],
              "parametros": [_historia(p, n) for n in r.parametros]}
             for r in REGLAS_ORDENADAS

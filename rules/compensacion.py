@@ -74,7 +74,8 @@ def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: str, consec
 
 @regla(
     "C1-internet-telefonia-fija",
-    "Más de 2,5 horas sin internet fijo o telefonía fija en un mes dan derecho a compensación automática",
+    "Más de {umbral_fijo} horas sin internet fijo o telefonía fija en un mes dan derecho a compensación "
+    "automática",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
     ("umbral_horas_internet_fijo", "umbral_horas_telefonia_fija"),
@@ -89,7 +90,8 @@ def c1_fijos(ctx: Contexto) -> Veredicto:
 
 @regla(
     "C2-television",
-    "Más de 16 horas sin televisión por suscripción dan derecho a compensación (dato por confirmar)",
+    "Más de {umbral_television} horas sin televisión por suscripción dan derecho a compensación (dato "
+    "por confirmar)",
     CAPITULO,
     (REGIMEN,),
     ("umbral_horas_television",),
@@ -104,7 +106,7 @@ def c2_television(ctx: Contexto) -> Veredicto:
 
 @regla(
     "C3-movil",
-    "Fallas del servicio móvil: compensación automática de voz solo antes del 5 de marzo de 2020",
+    "Fallas del servicio móvil: compensación automática de voz solo antes del {voz_movil_derogada_desde}",
     CAPITULO,
     ("RES-5929-2020", "RES-4296-2013"),
     ("compensacion_automatica_voz_movil",),

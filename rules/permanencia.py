@@ -3,7 +3,7 @@ can be challenged (P8). Formation rules: the clause's date applies. P5–P7: `pe
 
 from __future__ import annotations
 
-from rules import texto
+from rules import prosa, texto
 from rules.amortizacion import fecha_fin
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
@@ -46,7 +46,7 @@ def sin_clausula(ctx: Contexto) -> Veredicto | None:
 
 @regla(
     "P1-movil-prohibida",
-    "La permanencia en un contrato móvil firmado desde el 1 de julio de 2014 está prohibida",
+    "La permanencia en un contrato móvil firmado desde el {movil_prohibida_desde} está prohibida",
     CAPITULO,
     ("RES-4444-2014", "SIC-BOLETIN-2017"),
     ("permanencia_movil_prohibida",),
@@ -182,7 +182,7 @@ def p3_documento(ctx: Contexto) -> Veredicto:
 
 @regla(
     "P4-plazo-maximo",
-    "La permanencia no puede superar un año",
+    "La permanencia no puede superar {plazo_maximo}",
     CAPITULO,
     ("L1480-41",),
     ("permanencia_meses_maximo",),
@@ -196,10 +196,13 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
     assert perm is not None
     usado = ctx.usado("permanencia_meses_maximo", perm.fecha_inicio)
     if usado is None:
+        primero = ctx.p.parametros["permanencia_meses_maximo"].valores[0]
+        fuente, rige = primero.fuente, primero.desde
         return Veredicto(
             "no_aplica",
-            f"La cláusula se pactó el {texto.fecha(perm.fecha_inicio)}, antes de que rigiera la Ley "
-            "1480 de 2011 (12 de abril de 2012); Salida no evalúa su plazo máximo.",
+            f"La cláusula se pactó el {texto.fecha(perm.fecha_inicio)}, antes de que rigiera la "
+            f"{prosa.norma_corta(ctx.p, fuente)} ({texto.fecha(rige)}); Salida no evalúa su plazo "
+            "máximo.",
             fecha=perm.fecha_inicio,
         )
     if perm.meses <= usado.valor:

@@ -113,7 +113,7 @@ def p6_vencida(ctx: Contexto) -> Veredicto:
 
 @regla(
     "P7-suspension-voluntaria",
-    "La suspensión voluntaria (hasta dos meses al año) extiende la permanencia",
+    "La suspensión voluntaria (hasta {suspension_meses} al año) extiende la permanencia",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
     ("suspension_voluntaria_meses_por_anio",),

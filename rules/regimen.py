@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rules import texto
+from rules import prosa, texto
 from rules.contexto import Contexto
 from rules.registro import Veredicto, regla
 
@@ -35,10 +35,11 @@ def fechas_fuera(ctx: Contexto) -> list[tuple[str, date]]:
 def no_cubierto(ctx: Contexto, que: str, fecha: date) -> Veredicto:
     """The verdict of a rule whose relevant date is before the engine's coverage."""
     desde = ctx.p.primera_fecha("cobertura_desde")
+    regimen = prosa.norma_corta(ctx.p, ctx.p.parametros["regimen"].valores[0].valor)
     return Veredicto(
         NO_CUBIERTO,
         f"{que} es del {texto.fecha(fecha)}, antes del {texto.fecha(desde)}, cuando empezó a regir "
-        "la Res. CRC 3066 de 2011. Salida no cubre hechos anteriores: consulte a un abogado.",
+        f"la {regimen}. Salida no cubre hechos anteriores: consulte a un abogado.",
         fecha=fecha,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rules import texto
+from rules import prosa, texto
 from rules.calendario import festivos_por_confirmar, restar_habiles, siguiente_corte, vencimiento
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
@@ -164,9 +164,10 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
         explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "
                        f"termina en el corte siguiente, el {texto.fecha(calc.fecha_efectiva)}.")
     if calc.festivos_u and not calc.ya_solicitada:
+        leyes = prosa.fuentes_de_festivos(ctx.p, calc.festivos_u)
         explicacion += (" Esa fecha cuenta como festivo el " + texto.lista(
-            texto.fecha(d) for d in calc.festivos_u) + " (Ley 2578 de 2026, por confirmar): si no lo "
-            "fuera, tendría un día más; use la fecha más temprana.")
+            texto.fecha(d) for d in calc.festivos_u) + f" ({leyes}, por confirmar): si no lo fuera, "
+            "tendría un día más; use la fecha más temprana.")
     return Veredicto("cumple", explicacion, fuerza="solida", fecha=calc.fecha_solicitud,
                      parametros=[usado])
 
@@ -261,7 +262,8 @@ def t5_no_iniciado(ctx: Contexto) -> Veredicto:
 
 @regla(
     "T6-retracto",
-    "En contratos a distancia hay 5 días hábiles para retractarse, si el servicio no ha empezado",
+    "En contratos a distancia hay {retracto_dias} días hábiles para retractarse, si el servicio no ha "
+    "empezado",
     CAPITULO,
     ("L1480-47",),
     ("retracto_dias_habiles",),
@@ -273,7 +275,8 @@ def t6_retracto(ctx: Contexto) -> Veredicto:
     inicio = contrato.fecha_inicio
     usado = ctx.usado("retracto_dias_habiles", inicio)
     if usado is None:
-        return Veredicto("no_aplica", "El contrato es anterior a la Ley 1480 de 2011.", fecha=inicio)
+        ley = prosa.norma_corta(ctx.p, ctx.p.parametros["retracto_dias_habiles"].valores[0].fuente)
+        return Veredicto("no_aplica", f"El contrato es anterior a la {ley}.", fecha=inicio)
     vence = vencimiento(inicio, int(usado.valor))
     if ctx.hoy > vence:
         return Veredicto(

@@ -40,11 +40,14 @@ def test_parametros_de_cada_regla_con_historia():
 
 
 def test_cada_regla_tiene_resumen_en_espanol():
+    from rules.parametros import parametros
+    from rules.prosa import redactar
     from rules.resumenes import RESUMENES
 
     assert set(RESUMENES) == {r.id for r in REGLAS_ORDENADAS}
     for regla in catalogo()["reglas"]:
-        assert regla["descripcion"] == RESUMENES[regla["id"]]
+        assert regla["descripcion"] == redactar(RESUMENES[regla["id"]], parametros())
+        assert "{" not in regla["descripcion"] + regla["titulo"], regla["id"]
 
 
 def test_el_catalogo_muestra_las_reglas_nuevas_con_fuentes_y_estados():
