@@ -42,7 +42,7 @@ CLAVES_ESCENARIO = {"nombre", "descripcion", "caso", "espera", "discrepancia"}
 NO_SOSTIENE = {"no_cumple", "no_aplica", "falta_informacion", "no_cubierto"}
 REGLAS_DEL_MANUAL = [f"{letra}{n}" for letra, hasta in (("P", 8), ("T", 7), ("B", 6), ("C", 6), ("Q", 6))
                      for n in range(1, hasta + 1)]
-CITA_MANUAL = re.compile(r"\b(?:[PTBCQ][1-8]|RPU|§\d)\b")
+CITA_MANUAL = re.compile(r"\b(?:[PTBCQ][1-8]|RPU)\b|§\d")  # "§" is no word character: no \b before it
 TOKEN = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
 SUFIJOS = ("_no_incluye", "_incluye", "_no_contiene", "_contiene")
 
