@@ -59,7 +59,7 @@ def test_compensacion(decision):
     # semilla.json: mobile down 2026-11-03 19:40 → 2026-11-04 01:15 = 5 h 35 min = 5,583… h → 5,58.
     assert movil.horas == 5.58 and movil.umbral_horas is None and movil.automatica is False
     assert movil.valor_estimado is None
-    assert c.valor_estimado_total == 2022
+    assert c.valor_estimado_total == 2022  # 1.011 internet + 1.011 fixed telephony; mobile: none (C3)
 
 
 def test_plazos(decision):
