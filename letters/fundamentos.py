@@ -1,8 +1,8 @@
 """Which of the decision's findings a letter cites, and how each citation is printed.
 
-Only findings that hold (`resultado == "cumple"`) are cited; each letter kind cites those that support
-what it asks. The engine decides whether a finding holds and how strong it is; this module only picks
-and orders.
+Only findings in the user's favour (`favorece_al_usuario`, README "Reading a finding") are cited, and
+the permanence grounds the decision names; each letter kind cites those that support what it asks.
+The engine decides whether a finding holds and how strong it is; this module only picks and orders.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def seleccionar(decision: Decision, tipo: str, pedidas: set[str], termina: bool,
     vistos: set[str] = set()
     motivos = set(decision.permanencia.fundamentos) if termina else set()
     for h in elegidos:
-        if (h.resultado != "cumple" and h.id not in motivos) or h.id in vistos:
+        if (not h.favorece_al_usuario and h.id not in motivos) or h.id in vistos:
             continue
         citas = [c for c in h.citas if imprimible(c)]
         if not citas:
@@ -64,7 +64,9 @@ def seleccionar(decision: Decision, tipo: str, pedidas: set[str], termina: bool,
         items.append(Item(h.regla, {"id": h.id, "titulo": h.titulo, "fuerza": h.fuerza or "solida",
                                     "citas": [texto_cita(c) for c in citas],
                                     "fuentes": _por_tipo(citas),
-                                    "saps": [r for r in recl if r.sap]}))
+                                    "saps": [r for r in recl if r.sap],
+                                    # the dated law values the finding used (e.g. P1's date)
+                                    "parametros": {p.nombre: p for p in h.parametros}}))
     return items
 
 

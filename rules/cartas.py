@@ -15,6 +15,8 @@ def sugeridas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDe
               pasos: list[Tramite]) -> list[str]:
     """The letters that follow from the findings and the procedure's next steps, in contract order."""
     caso = ctx.caso
+    if not ctx.cubierto(ctx.hoy):
+        return []  # no letter is supported outside coverage (no_disponibles): none is suggested
     cartas: set[str] = set()
     if _materias_sin_queja(caso):
         cartas.add("queja")

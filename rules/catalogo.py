@@ -6,10 +6,19 @@ from typing import Any
 
 from rules.engine import REGLAS_ORDENADAS
 from rules.parametros import Parametros, parametros
+from rules.prosa import redactar
 from rules.registro import Regla
 from rules.resumenes import CAMBIOS, RESUMENES
 
 ESTADOS = {"V": "verificado", "S": "fuentes secundarias", "U": "sin verificar (estimación)"}
+# What a finding's outcome means for the user, by the rule's `favorece_si_cumple`.
+SENTIDO: dict[bool | None, str] = {
+    True: "«cumple» favorece al usuario (un derecho, un motivo o un límite a su favor); «no_cumple» "
+          "quiere decir que ese derecho o motivo no está.",
+    False: "«cumple» no favorece al usuario (la cláusula satisface el requisito, o su obligación "
+           "crece); «no_cumple» es el defecto que el usuario puede alegar.",
+    None: "Regla descriptiva (cómo se cuenta, qué se cubre): su resultado no favorece ni perjudica.",
+}
 
 
 def _fuentes(p: Parametros, regla: Regla) -> list[dict[str, Any]]:
@@ -48,8 +57,9 @@ def catalogo(p: Parametros | None = None) -> dict[str, Any]:
     return {
         "version_reglas": p.version,
         "reglas": [
-            {"id": r.id, "regla": r.regla, "titulo": r.titulo, "capitulo": r.capitulo,
-             "descripcion": RESUMENES[r.id], "citas": _fuentes(p, r),
+            {"id": r.id, "regla": r.regla, "titulo": redactar(r.titulo, p), "capitulo": r.capitulo,
+             "descripcion": redactar(RESUMENES[r.id], p), "citas": _fuentes(p, r),
+             "favorece_si_cumple": r.favorece_si_cumple, "sentido": SENTIDO[r.favorece_si_cumple],
              "parametros": [_historia(p, n) for n in r.parametros]}
             for r in REGLAS_ORDENADAS
         ],
@@ -91,7 +101,13 @@ def catalogo_markdown(p: Parametros | None = None) -> str:
     lineas = [f"# Catálogo de reglas de Salida ({datos['version_reglas']})", "",
               "Estados: **V** verificado en la norma o en una página oficial; **S** fuentes "
               "secundarias consistentes; **U** sin verificar: se usa como estimación, nunca como "
-              "único fundamento de una conclusión fuerte.", ""]
+              "único fundamento de una conclusión fuerte.", "",
+              "Resultados: «cumple» quiere decir que lo que dice el título de la regla se da en el "
+              "caso; «no_cumple», que no se da; «falta_informacion», «no_aplica» y «no_cubierto» "
+              "(hechos anteriores a la cobertura) no concluyen nada. Como algunos títulos son "
+              "requisitos de la cláusula (P2–P4) y otros derechos del usuario (B1–B6), cada hallazgo "
+              "dice además si favorece al usuario (`favorece_al_usuario`: sí, no o nulo); cada regla "
+              "indica abajo qué significa su «cumple».", ""]
     por_id = {r["id"]: r for r in datos["reglas"]}
     lineas += ["## Reglas nuevas o cambiadas", ""]
     for cambio in datos["cambios"]:
@@ -108,7 +124,7 @@ def catalogo_markdown(p: Parametros | None = None) -> str:
             capitulo = r["capitulo"]
             lineas += [f"## {capitulo}", ""]
         lineas += [f"### {r['regla']} — {r['titulo']}", "", f"Id: `{r['id']}`. {r['descripcion']}",
-                   "", "Fuentes:", ""]
+                   "", f"Resultado: {r['sentido']}", "", "Fuentes:", ""]
         lineas += [f"- {_cita_md(c)}" for c in r["citas"]]
         lineas.append("")
         if r["parametros"]:

@@ -74,10 +74,12 @@ def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: str, consec
 
 @regla(
     "C1-internet-telefonia-fija",
-    "Más de 2,5 horas sin internet fijo o telefonía fija en un mes dan derecho a compensación automática",
+    "Más de {umbral_fijo} horas sin internet fijo o telefonía fija en un mes dan derecho a compensación "
+    "automática",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
     ("umbral_horas_internet_fijo", "umbral_horas_telefonia_fija"),
+    favorece_si_cumple=True,
 )
 def c1_fijos(ctx: Contexto) -> Veredicto:
     """Fixed internet and telephony: > 2.5 h in one calendar month → automatic compensation."""
@@ -88,10 +90,12 @@ def c1_fijos(ctx: Contexto) -> Veredicto:
 
 @regla(
     "C2-television",
-    "Más de 16 horas sin televisión por suscripción dan derecho a compensación (dato por confirmar)",
+    "Más de {umbral_television} horas sin televisión por suscripción dan derecho a compensación (dato "
+    "por confirmar)",
     CAPITULO,
     (REGIMEN,),
     ("umbral_horas_television",),
+    favorece_si_cumple=True,
 )
 def c2_television(ctx: Contexto) -> Veredicto:
     """Subscription TV: automatic compensation above 16 hours (window unclear; status U)."""
@@ -102,10 +106,11 @@ def c2_television(ctx: Contexto) -> Veredicto:
 
 @regla(
     "C3-movil",
-    "Fallas del servicio móvil: compensación automática de voz solo antes del 5 de marzo de 2020",
+    "Fallas del servicio móvil: compensación automática de voz solo antes del {voz_movil_derogada_desde}",
     CAPITULO,
     ("RES-5929-2020", "RES-4296-2013"),
     ("compensacion_automatica_voz_movil",),
+    favorece_si_cumple=True,
 )
 def c3_movil(ctx: Contexto) -> Veredicto:
     """Res. 5929/2020 repealed automatic mobile-voice compensation; the engine promises none."""
@@ -148,6 +153,7 @@ def c3_movil(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("SALIDA-DISENO",),
     ("formula_compensacion_factor",),
+    favorece_si_cumple=True,
 )
 def c4_formula(ctx: Contexto) -> Veredicto:
     """The formula is not confirmed: a dated parameter with status U, shown as an estimate."""
@@ -183,6 +189,7 @@ def c4_formula(ctx: Contexto) -> Veredicto:
     "Cómo se cuentan las horas: por servicio y mes calendario, uniendo incidentes superpuestos",
     CAPITULO,
     ("SALIDA-DISENO",),
+    favorece_si_cumple=None,
 )
 def c5_conteo(ctx: Contexto) -> Veredicto:
     """Merge overlaps per service, split across months, count ongoing incidents to the evaluation date."""
@@ -221,6 +228,7 @@ def _cruza_mes(falla: Falla) -> bool:
     "Si no le compensaron, puede reclamarlo; los gastos que causó la falla se pueden pedir como perjuicios",
     CAPITULO,
     ("L1480",),  # damages, not the condición resolutoria tácita (which supports termination)
+    favorece_si_cumple=True,
 )
 def c6_reclamar(ctx: Contexto) -> Veredicto:
     """Unapplied compensation is claimed in a PQR; extra costs may be claimed as damages (status U)."""

@@ -58,6 +58,11 @@ class Hallazgo(Salida):
     fuerza: Fuerza | None = None
     parametros: list[ParametroUsado] = []
     faltantes: list[str] = []
+    # Extension: whether this finding is good (true) or bad (false) news for the user, because what
+    # `cumple` means depends on how the rule is worded (P2–P4: the clause meets a requirement, bad
+    # news; B1–B6: a ground to leave without paying, good news; P8 `no_cumple`: no defect found).
+    # null: neither (no_aplica, falta_informacion, no_cubierto, or a rule that only counts).
+    favorece_al_usuario: bool | None = None
 
 
 class PermanenciaDecision(Salida):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules import cartas, plazos, procedimiento, solicitudes, texto
+from rules import cartas, plazos, procedimiento, prosa, solicitudes, texto
 
 # Importing the chapters registers their rules, in rulebook order.
 from rules import compensacion as _c5  # noqa: F401
@@ -121,9 +121,11 @@ def _citas(ctx: Contexto, regla: Regla, v: Veredicto) -> list[Cita]:
 
 def _hallazgo(ctx: Contexto, regla: Regla, v: Veredicto) -> Hallazgo:
     return Hallazgo(
-        id=regla.id, regla=regla.regla, resultado=v.resultado, titulo=regla.titulo,
+        id=regla.id, regla=regla.regla, resultado=v.resultado,
+        titulo=prosa.redactar(regla.titulo, ctx.p),
         explicacion=v.explicacion, citas=_citas(ctx, regla, v), fuerza=v.fuerza,
         parametros=[p for p in v.parametros if p is not None], faltantes=v.faltantes,
+        favorece_al_usuario=regla.favorece(v.resultado),
     )
 
 

@@ -31,6 +31,7 @@ def mas_fuerte(fuerzas: list[str | None]) -> str | None:
     ("CRC-2016-RAZONES", REGIMEN),
     ("umbral_horas_internet_fijo", "umbral_horas_telefonia_fija", "umbral_horas_television",
      "internet_servicio_esencial"),
+    favorece_si_cumple=True,
 )
 def b1_indisponibilidad(ctx: Contexto) -> Veredicto:
     """A month above the compensation threshold, documented by dates and hours, is the trigger (U)."""
@@ -86,6 +87,7 @@ def _b1_no_cumple(ctx: Contexto) -> Veredicto:
     "Cambiaron el contrato, el plan o el precio sin su autorización: puede terminar sin pagar nada",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO", "CRC-2016-RAZONES"),
+    favorece_si_cumple=True,
 )
 def b2_modificacion(ctx: Contexto) -> Veredicto:
     """An unauthorised change of contract, plan or price, or unaccepted services billed."""
@@ -155,6 +157,7 @@ def p4_superado(ctx: Contexto) -> int | None:
     "La cláusula es inválida o ya venció: no se debe nada por ella",
     CAPITULO,
     ("L1480-41", "RES-4444-2014"),
+    favorece_si_cumple=True,
 )
 def b3_invalida(ctx: Contexto) -> Veredicto:
     """Invalid clause (P1, P8) or expired term (P5, P6): nothing is owed."""
@@ -188,6 +191,7 @@ def b3_invalida(ctx: Contexto) -> Veredicto:
     "El servicio nunca empezó: no se debe la permanencia",
     CAPITULO,
     ("MODELO-CONTRATO",),
+    favorece_si_cumple=True,
 )
 def b4_no_iniciado(ctx: Contexto) -> Veredicto:
     """Service never started (T5)."""
@@ -204,6 +208,7 @@ def b4_no_iniciado(ctx: Contexto) -> Veredicto:
     "Pidió terminar sin penalidad y el operador no respondió a tiempo: se entiende concedido",
     CAPITULO,
     ("L1341", REGIMEN),
+    favorece_si_cumple=True,
 )
 def b5_silencio(ctx: Contexto) -> Veredicto:
     """SAP on a PQR that asked for termination without penalty."""
@@ -234,6 +239,7 @@ def b5_silencio(ctx: Contexto) -> Veredicto:
     "El incumplimiento grave del operador permite resolver el contrato (argumento civil adicional)",
     CAPITULO,
     ("CC-1546",),
+    favorece_si_cumple=True,
 )
 def b6_civil(ctx: Contexto) -> Veredicto:
     """General civil law supports the above; only an additional argument in letters."""

@@ -3,7 +3,7 @@ can be challenged (P8). Formation rules: the clause's date applies. P5–P7: `pe
 
 from __future__ import annotations
 
-from rules import texto
+from rules import prosa, texto
 from rules.amortizacion import fecha_fin
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
@@ -46,10 +46,11 @@ def sin_clausula(ctx: Contexto) -> Veredicto | None:
 
 @regla(
     "P1-movil-prohibida",
-    "La permanencia en un contrato móvil firmado desde el 1 de julio de 2014 está prohibida",
+    "La permanencia en un contrato móvil firmado desde el {movil_prohibida_desde} está prohibida",
     CAPITULO,
     ("RES-4444-2014", "SIC-BOLETIN-2017"),
     ("permanencia_movil_prohibida",),
+    favorece_si_cumple=True,
 )
 def p1_movil(ctx: Contexto) -> Veredicto:
     """Mobile contracts signed on or after 2014-07-01 may not carry a permanence clause."""
@@ -98,6 +99,7 @@ def p1_movil(ctx: Contexto) -> Veredicto:
     "En servicios fijos, la permanencia exige un beneficio real y una oferta sin permanencia",
     CAPITULO,
     ("L1480-41", "CRC-FAQ-PERMANENCIA"),
+    favorece_si_cumple=False,
 )
 def p2_requisitos(ctx: Contexto) -> Veredicto:
     """A fixed-service clause needs a real benefit and an offer of the same service without it."""
@@ -148,6 +150,7 @@ def _pregunta(campo: str) -> str:
     "La permanencia debe constar en un documento aparte, aceptado expresamente, con su tabla de valores",
     CAPITULO,
     ("CRC-FAQ-PERMANENCIA", "MODELO-CONTRATO"),
+    favorece_si_cumple=False,
 )
 def p3_documento(ctx: Contexto) -> Veredicto:
     """The clause must be a separate document stating the benefit and the amount for each month."""
@@ -179,10 +182,11 @@ def p3_documento(ctx: Contexto) -> Veredicto:
 
 @regla(
     "P4-plazo-maximo",
-    "La permanencia no puede superar un año",
+    "La permanencia no puede superar {plazo_maximo}",
     CAPITULO,
     ("L1480-41",),
     ("permanencia_meses_maximo",),
+    favorece_si_cumple=False,
 )
 def p4_plazo(ctx: Contexto) -> Veredicto:
     """Maximum term: 12 months (Ley 1480 art. 41); a longer term is flagged for review."""
@@ -192,10 +196,13 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
     assert perm is not None
     usado = ctx.usado("permanencia_meses_maximo", perm.fecha_inicio)
     if usado is None:
+        primero = ctx.p.parametros["permanencia_meses_maximo"].valores[0]
+        fuente, rige = primero.fuente, primero.desde
         return Veredicto(
             "no_aplica",
-            f"La cláusula se pactó el {texto.fecha(perm.fecha_inicio)}, antes de que rigiera la Ley "
-            "1480 de 2011 (12 de abril de 2012); Salida no evalúa su plazo máximo.",
+            f"La cláusula se pactó el {texto.fecha(perm.fecha_inicio)}, antes de que rigiera la "
+            f"{prosa.norma_corta(ctx.p, fuente)} ({texto.fecha(rige)}); Salida no evalúa su plazo "
+            "máximo.",
             fecha=perm.fecha_inicio,
         )
     if perm.meses <= usado.valor:
@@ -220,6 +227,7 @@ def p4_plazo(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("L1480-41", "CRC-FAQ-PERMANENCIA", "RES-4930-2016"),
     ("permanencia_fija_solo_conexion",),
+    favorece_si_cumple=True,
 )
 def p8_impugnable(ctx: Contexto) -> Veredicto:
     """Strong ground when the benefit is absent; arguable when only a formality is missing."""

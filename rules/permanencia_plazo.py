@@ -21,6 +21,7 @@ def vencida(ctx: Contexto) -> bool:
     "Lo máximo que pueden cobrarle es la parte del beneficio que falta por amortizar",
     CAPITULO,
     ("L1480-41", "RES-4930-2016", "CRC-FAQ-PERMANENCIA"),
+    favorece_si_cumple=True,
 )
 def p5_monto(ctx: Contexto) -> Veredicto:
     """Amount owed = benefit × months remaining / months agreed, never above the annex; 0 after the end."""
@@ -70,6 +71,7 @@ def p5_monto(ctx: Contexto) -> Veredicto:
     "Vencido el plazo, el contrato sigue sin permanencia; no se renueva sin un nuevo beneficio",
     CAPITULO,
     ("L1480-41", "MODELO-CONTRATO"),
+    favorece_si_cumple=True,
 )
 def p6_vencida(ctx: Contexto) -> Veredicto:
     """The clause is agreed once; once it ends nothing is owed, and a renewal needs a new benefit."""
@@ -111,10 +113,11 @@ def p6_vencida(ctx: Contexto) -> Veredicto:
 
 @regla(
     "P7-suspension-voluntaria",
-    "La suspensión voluntaria (hasta dos meses al año) extiende la permanencia",
+    "La suspensión voluntaria (hasta {suspension_meses} al año) extiende la permanencia",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
     ("suspension_voluntaria_meses_por_anio",),
+    favorece_si_cumple=False,
 )
 def p7_suspension(ctx: Contexto) -> Veredicto:
     """A voluntary suspension extends the permanence term by the time suspended."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rules import prosa
 from rules.calendario import vencimiento
 from rules.contexto import Contexto
 from rules.decision import Hallazgo, Plazo
@@ -21,7 +22,7 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             vencido=e.vencido or (r.fecha_respuesta is not None and r.fecha_respuesta > e.vence),
             consecuencia="silencio_administrativo_positivo", estado=estado.estado if estado else None,
             fundamento=por_regla["Q2"].id, reclamacion=e.indice, debatible=e.debatible,
-            festivos_por_confirmar=list(e.festivos_u), nota=nota_plazo(e).strip(" ()") or None,
+            festivos_por_confirmar=list(e.festivos_u), nota=nota_plazo(e, p).strip(" ()") or None,
         ))
         if e.sap and e.sap_desde is not None and e.cumplimiento_vence is not None:
             horas = p.vigente("cumplimiento_sap_horas", e.sap_desde)
@@ -39,7 +40,7 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
                 fundamento=por_regla["Q3"].id, reclamacion=e.indice,
                 debatible=e.recurso_vence != e.recurso_vence_tardio,
                 festivos_por_confirmar=list(e.recurso_festivos_u),
-                nota=nota_recurso(e).strip(" ()") or None,
+                nota=nota_recurso(e, p).strip(" ()") or None,
             ))
     abiertos = any(e.estado == "recurso_en_termino" for e in ctx.pqrs)
     rutas = [(d, e) for e in ctx.pqrs if (d := ruta_sic_desde(e)) is not None]
@@ -56,8 +57,9 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             dias_habiles=calc.dias_habiles, vencido=False, consecuencia="terminacion_al_corte",
             estado=estado.estado if estado else None, fundamento=por_regla["T2"].id,
             festivos_por_confirmar=list(calc.festivos_u), debatible=bool(calc.festivos_u),
-            nota=("cuenta como festivo un día por confirmar (Ley 2578 de 2026); es la fecha más "
-                  "temprana posible" if calc.festivos_u else None),
+            nota=(f"cuenta como festivo un día por confirmar "
+                  f"({prosa.fuentes_de_festivos(p, calc.festivos_u)}); es la fecha más temprana "
+                  "posible" if calc.festivos_u else None),
         ))
     if calc is not None and calc.ya_solicitada and ctx.caso.solicitud_terminacion is not None:
         # T2/T3: the request filed, the contract ends on this date and nothing later may be billed.

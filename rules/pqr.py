@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from rules import texto
+from rules import prosa, texto
 from rules.calendario import (
     es_habil,
     festivos_por_confirmar,
@@ -15,6 +15,7 @@ from rules.calendario import (
 )
 from rules.caso import Reclamacion
 from rules.contexto import Contexto
+from rules.parametros import Parametros
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
 
@@ -204,6 +205,7 @@ def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> str:
     "Puede presentar una PQR en cualquier momento y por cualquier canal; el operador debe darle un CUN",
     CAPITULO,
     ("@regimen_pqr", "L1341-53"),
+    favorece_si_cumple=True,
 )
 def q1_derecho(ctx: Contexto) -> Veredicto:
     """File a PQR at any time, any channel, without paying the disputed bill; get a CUN."""
@@ -222,10 +224,12 @@ def q1_derecho(ctx: Contexto) -> Veredicto:
 
 @regla(
     "Q2-silencio-positivo",
-    "Si el operador no responde en 15 días hábiles, lo pedido se entiende concedido (silencio positivo)",
+    "Si el operador no responde en {respuesta_dias} días hábiles, lo pedido se entiende concedido "
+    "(silencio positivo)",
     CAPITULO,
     ("L1341", REGIMEN),
     ("respuesta_pqr_dias_habiles", "cumplimiento_sap_horas"),
+    favorece_si_cumple=True,
 )
 def q2_silencio(ctx: Contexto) -> Veredicto:
     """15 business days to answer; no answer, a late or an incomplete one → requests deemed granted."""
@@ -238,7 +242,7 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
     for e in ctx.pqrs:
         r = e.reclamacion
         base = (f"{e.nombre} se radicó el {texto.fecha(r.fecha_radicacion)}; el plazo de "
-                f"{e.dias} días hábiles vence el {texto.fecha(e.vence)}{nota_plazo(e)}")
+                f"{e.dias} días hábiles vence el {texto.fecha(e.vence)}{nota_plazo(e, ctx.p)}")
         if e.extemporaneo:
             partes.append(f"{e.nombre} se presentó fuera de término: la decisión que recurría quedó "
                           "en firme y ese recurso no genera silencio positivo")
@@ -290,10 +294,12 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
 
 @regla(
     "Q3-recurso",
-    "Contra una respuesta desfavorable cabe reposición y en subsidio apelación, en 10 días hábiles",
+    "Contra una respuesta desfavorable cabe reposición y en subsidio apelación, en {recurso_dias} días "
+    "hábiles",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO", "SIC-TRAMITE", "CPACA-76"),
     ("recurso_dias_habiles", "recurso_dias_habiles_seguro"),
+    favorece_si_cumple=True,
 )
 def q3_recurso(ctx: Contexto) -> Veredicto:
     """Recurso de reposición y en subsidio apelación within 10 business days of notification."""
@@ -318,7 +324,7 @@ def q3_recurso(ctx: Contexto) -> Veredicto:
             abierto = True
             partes.append(f"la respuesta a {e.nombre} fue {sentido} y se notificó el {notificada}: "
                           f"puede presentar el recurso hasta el {texto.fecha(e.recurso_vence)}"  # type: ignore[arg-type]
-                          + nota_recurso(e))
+                          + nota_recurso(e, ctx.p))
         elif posterior is not None and posterior.extemporaneo:
             partes.append(f"contra la respuesta a {e.nombre} ({notificada}) presentó el recurso el "
                           f"{texto.fecha(posterior.reclamacion.fecha_radicacion)}, fuera de término "
@@ -344,14 +350,14 @@ def q3_recurso(ctx: Contexto) -> Veredicto:
     return Veredicto("no_cumple", explicacion, fecha=fecha, parametros=usados)
 
 
-def nota_plazo(e: EstadoPQR) -> str:
+def nota_plazo(e: EstadoPQR, p: Parametros) -> str:
     """Why the operator's deadline is debatable (§7), or ''."""
     if not e.debatible:
         return ""
     partes = []
     if e.festivos_u:
         partes.append("cuenta como festivo el " + texto.lista(texto.fecha(d) for d in e.festivos_u)
-                      + " (Ley 2578 de 2026, por confirmar)")
+                      + f" ({prosa.fuentes_de_festivos(p, e.festivos_u)}, por confirmar)")
     if not es_habil(e.reclamacion.fecha_radicacion):
         partes.append("la radicación fue en un día no hábil y se tiene por hecha el día hábil "
                       "siguiente")
@@ -359,17 +365,22 @@ def nota_plazo(e: EstadoPQR) -> str:
             f"{texto.fecha(e.vence_temprano)}, así que el punto es discutible)")  # type: ignore[arg-type]
 
 
-def nota_recurso(e: EstadoPQR) -> str:
+def nota_recurso(e: EstadoPQR, p: Parametros) -> str:
     """Why the user's recurso deadline is the safe one (§7), or ''."""
     if e.recurso_vence is None or e.recurso_vence == e.recurso_vence_tardio:
         return ""
     motivos = []
     if e.recurso_festivos_u:
         motivos.append("no está confirmado que el " + texto.lista(
-            texto.fecha(d) for d in e.recurso_festivos_u) + " sea festivo (Ley 2578 de 2026)")
-    if e.recurso_estado == "U" and e.recurso_dias is not None:
-        motivos.append(f"antes del 2 de julio de 2012 el término general era de {e.recurso_dias} "
-                       "días y no está verificado que rigiera el de 10")
+            texto.fecha(d) for d in e.recurso_festivos_u)
+            + f" sea festivo ({prosa.fuentes_de_festivos(p, e.recurso_festivos_u)})")
+    notificada = e.reclamacion.fecha_respuesta
+    if e.recurso_estado == "U" and e.recurso_dias is not None and notificada is not None:
+        verificado = p.parametros["recurso_dias_habiles_seguro"].valores[-1].desde
+        general = p.vigente("recurso_dias_habiles", notificada)
+        motivos.append(f"antes del {texto.fecha(verificado)} el término general era de "
+                       f"{e.recurso_dias} días y no está verificado que rigiera el de "
+                       f"{general.valor if general else e.recurso_dias}")
     if not motivos:
         motivos.append("la notificación fue en un día no hábil")
     return (f" (fecha segura: {'; '.join(motivos)}; con la lectura más favorable vencería el "
@@ -378,9 +389,11 @@ def nota_recurso(e: EstadoPQR) -> str:
 
 @regla(
     "Q4-queja-sic",
-    "Puede quejarse ante la SIC después de la PQR, con respuesta o sin ella pasados 15 días hábiles",
+    "Puede quejarse ante la SIC después de la PQR, con respuesta o sin ella pasados {respuesta_dias} días "
+    "hábiles",
     CAPITULO,
     ("SIC-TRAMITE",),
+    favorece_si_cumple=True,
 )
 def q4_sic(ctx: Contexto) -> Veredicto:
     """The SIC decides the dispute through the apelación; a complaint to it serves otherwise."""
@@ -460,6 +473,7 @@ def ruta_sic_desde(e: EstadoPQR) -> date | None:
     CAPITULO,
     ("L1755-14", REGIMEN),
     ("peticion_documentos_dias", "respuesta_pqr_dias_habiles"),
+    favorece_si_cumple=True,
 )
 def q5_informacion(ctx: Contexto) -> Veredicto:
     """An information request goes through the PQR procedure; Ley 1755 art. 14 where no special rule."""
@@ -485,6 +499,7 @@ def q5_informacion(ctx: Contexto) -> Veredicto:
     "Mientras se decide un reclamo sobre la factura, no tiene que pagar la parte en discusión",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
+    favorece_si_cumple=True,
 )
 def q6_factura(ctx: Contexto) -> Veredicto:
     """A bill complaint filed before the payment date suspends payment of the disputed part."""

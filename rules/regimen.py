@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rules import texto
+from rules import prosa, texto
 from rules.contexto import Contexto
 from rules.registro import Veredicto, regla
 
@@ -35,10 +35,11 @@ def fechas_fuera(ctx: Contexto) -> list[tuple[str, date]]:
 def no_cubierto(ctx: Contexto, que: str, fecha: date) -> Veredicto:
     """The verdict of a rule whose relevant date is before the engine's coverage."""
     desde = ctx.p.primera_fecha("cobertura_desde")
+    regimen = prosa.norma_corta(ctx.p, ctx.p.parametros["regimen"].valores[0].valor)
     return Veredicto(
         NO_CUBIERTO,
         f"{que} es del {texto.fecha(fecha)}, antes del {texto.fecha(desde)}, cuando empezó a regir "
-        "la Res. CRC 3066 de 2011. Salida no cubre hechos anteriores: consulte a un abogado.",
+        f"la {regimen}. Salida no cubre hechos anteriores: consulte a un abogado.",
         fecha=fecha,
     )
 
@@ -49,6 +50,7 @@ def no_cubierto(ctx: Contexto, que: str, fecha: date) -> Veredicto:
     "Régimen aplicable",
     ("RPU-3066", "RPU-5111"),
     ("cobertura_desde", "regimen"),
+    favorece_si_cumple=None,
 )
 def cobertura(ctx: Contexto) -> Veredicto:
     """Facts before 2011-05-18 are outside the engine's coverage: it says so instead of guessing."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rules import texto
+from rules import prosa, texto
 from rules.calendario import festivos_por_confirmar, restar_habiles, siguiente_corte, vencimiento
 from rules.contexto import Contexto
 from rules.regimen import no_cubierto
@@ -111,6 +111,7 @@ def quiere_terminar(ctx: Contexto) -> bool:
     "Puede terminar el contrato en cualquier momento, por cualquier canal y sin dar razones",
     CAPITULO,
     (REGIMEN, "SIC-ETB"),
+    favorece_si_cumple=True,
 )
 def t1_cualquier_momento(ctx: Contexto) -> Veredicto:
     """The user may end the contract at any time, through any attention channel, without reasons."""
@@ -131,6 +132,7 @@ def t1_cualquier_momento(ctx: Contexto) -> Veredicto:
     CAPITULO,
     (REGIMEN, "RES-4625-2014", "MODELO-CONTRATO"),
     ("aviso_terminacion_dias_habiles",),
+    favorece_si_cumple=True,
 )
 def t2_aviso(ctx: Contexto) -> Veredicto:
     """Notice: 3 business days before the cut-off (10 before Res. 4625/2014); else the next period."""
@@ -162,9 +164,10 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
         explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "
                        f"termina en el corte siguiente, el {texto.fecha(calc.fecha_efectiva)}.")
     if calc.festivos_u and not calc.ya_solicitada:
+        leyes = prosa.fuentes_de_festivos(ctx.p, calc.festivos_u)
         explicacion += (" Esa fecha cuenta como festivo el " + texto.lista(
-            texto.fecha(d) for d in calc.festivos_u) + " (Ley 2578 de 2026, por confirmar): si no lo "
-            "fuera, tendría un día más; use la fecha más temprana.")
+            texto.fecha(d) for d in calc.festivos_u) + f" ({leyes}, por confirmar): si no lo fuera, "
+            "tendría un día más; use la fecha más temprana.")
     return Veredicto("cumple", explicacion, fuerza="solida", fecha=calc.fecha_solicitud,
                      parametros=[usado])
 
@@ -174,6 +177,7 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
     "Después de la terminación no pueden facturarle más periodos",
     CAPITULO,
     (REGIMEN, "SIC-ETB"),
+    favorece_si_cumple=True,
 )
 def t3_sin_cobros(ctx: Contexto) -> Veredicto:
     """No charges for periods after termination; consumption owed, equipment and a permanence owed remain."""
@@ -200,6 +204,7 @@ def t3_sin_cobros(ctx: Contexto) -> Veredicto:
     "En un paquete puede cancelar solo algunos servicios",
     CAPITULO,
     (REGIMEN, "MODELO-CONTRATO"),
+    favorece_si_cumple=True,
 )
 def t4_parcial(ctx: Contexto) -> Veredicto:
     """In a bundle the user may cancel only some services, under the same notice rule."""
@@ -222,6 +227,7 @@ def t4_parcial(ctx: Contexto) -> Veredicto:
     "Si el servicio nunca se instaló en el plazo pactado, puede terminar y pedir la devolución",
     CAPITULO,
     ("MODELO-CONTRATO",),
+    favorece_si_cumple=True,
 )
 def t5_no_iniciado(ctx: Contexto) -> Veredicto:
     """If the operator never started the service within the agreed term, termination and refund."""
@@ -256,10 +262,12 @@ def t5_no_iniciado(ctx: Contexto) -> Veredicto:
 
 @regla(
     "T6-retracto",
-    "En contratos a distancia hay 5 días hábiles para retractarse, si el servicio no ha empezado",
+    "En contratos a distancia hay {retracto_dias} días hábiles para retractarse, si el servicio no ha "
+    "empezado",
     CAPITULO,
     ("L1480-47",),
     ("retracto_dias_habiles",),
+    favorece_si_cumple=True,
 )
 def t6_retracto(ctx: Contexto) -> Veredicto:
     """Retracto: 5 business days for distance contracts, unless provision already began with consent."""
@@ -267,7 +275,8 @@ def t6_retracto(ctx: Contexto) -> Veredicto:
     inicio = contrato.fecha_inicio
     usado = ctx.usado("retracto_dias_habiles", inicio)
     if usado is None:
-        return Veredicto("no_aplica", "El contrato es anterior a la Ley 1480 de 2011.", fecha=inicio)
+        ley = prosa.norma_corta(ctx.p, ctx.p.parametros["retracto_dias_habiles"].valores[0].fuente)
+        return Veredicto("no_aplica", f"El contrato es anterior a la {ley}.", fecha=inicio)
     vence = vencimiento(inicio, int(usado.valor))
     if ctx.hoy > vence:
         return Veredicto(
@@ -312,6 +321,7 @@ def t6_retracto(ctx: Contexto) -> Veredicto:
     CAPITULO,
     ("RES-7151-2023",),
     ("portabilidad_sin_bloqueo_por_mora",),
+    favorece_si_cumple=True,
 )
 def t7_portabilidad(ctx: Contexto) -> Veredicto:
     """Mobile number portability cannot be refused for arrears since Res. 7151/2023."""

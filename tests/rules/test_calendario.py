@@ -56,8 +56,10 @@ def test_vencimiento_de_pqr_ejemplo_del_contrato() -> None:
 
 
 def test_radicacion_en_festivo_cuenta_desde_el_siguiente_habil() -> None:
-    # Filed on a Sunday counts as filed Monday 2026-11-09; term starts Tuesday 10.
-    assert vencimiento(date(2026, 11, 8), 15) == vencimiento(date(2026, 11, 9), 15)
+    # Filed on Sunday 8 Nov 2026, it counts as filed Monday 9; the term starts Tuesday 10: 10, 11,
+    # 12, 13, (Mon 16 holiday), 17, 18, 19, 20, 23, 24, 25, 26, 27, 30 Nov, 1 Dec → Tuesday 1 Dec.
+    assert vencimiento(date(2026, 11, 8), 15) == date(2026, 12, 1)
+    assert vencimiento(date(2026, 11, 9), 15) == date(2026, 12, 1)
     assert vencimiento(date(2026, 11, 9), 1) == date(2026, 11, 10)
 
 
@@ -67,6 +69,7 @@ def test_semana_santa_se_salta() -> None:
 
 
 def test_recurso_diez_dias_ejemplo_del_contrato() -> None:
+    # Notified Friday 20 Nov 2026: 23, 24, 25, 26, 27, 30 Nov, 1, 2, 3, 4 Dec → Friday 4 Dec.
     assert vencimiento(date(2026, 11, 20), 10) == date(2026, 12, 4)
 
 

@@ -4,7 +4,12 @@ Each file has a `tema` and a list `escenarios`; a scenario has `nombre`, `descri
 the legal answer in plain Spanish, citing the rulebook id), `caso` (deep-merged onto base.yaml:
 mappings merge, lists and scalars replace) and `espera`. Keys of `espera`:
 
-- `hallazgos: {P1: cumple, P4: {resultado: no_cumple, fuerza: argumentable}}` — by rulebook id.
+- `hallazgos: {P1: cumple, P4: {resultado: no_cumple, fuerza: argumentable, favorece: sí}}` — by
+  rulebook id. `favorece: sí | no | neutro` is whether the finding is good or bad news for the user
+  (the decision's `favorece_al_usuario`: true, false, null), because `cumple` alone does not say it:
+  P2–P4 `cumple` (the clause meets a requirement) is bad news, B1–B6 `cumple` (a ground to leave
+  without paying) is good news, and P8 `no_cumple` means "no defect found". Every P or B expectation
+  of `cumple` or `no_cumple` says it (`test_permanencia_e_incumplimiento_dicen_si_favorecen`).
 - a dotted path into the decision JSON: `permanencia.valor_maximo: 120000`. After a list, a name
   selects the element whose `id` (or `regla`) is that name (`plazos.respuesta_pqr.vence`); `[n]`
   picks the n-th element of the list or selection (`plazos.recurso[1].vence`); `[k=v, k2=v2]` keeps
@@ -37,7 +42,7 @@ CLAVES_ESCENARIO = {"nombre", "descripcion", "caso", "espera", "discrepancia"}
 NO_SOSTIENE = {"no_cumple", "no_aplica", "falta_informacion", "no_cubierto"}
 REGLAS_DEL_MANUAL = [f"{letra}{n}" for letra, hasta in (("P", 8), ("T", 7), ("B", 6), ("C", 6), ("Q", 6))
                      for n in range(1, hasta + 1)]
-CITA_MANUAL = re.compile(r"\b(?:[PTBCQ][1-8]|RPU|§\d)\b")
+CITA_MANUAL = re.compile(r"\b(?:[PTBCQ][1-8]|RPU)\b|§\d")  # "§" is no word character: no \b before it
 TOKEN = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
 SUFIJOS = ("_no_incluye", "_incluye", "_no_contiene", "_contiene")
 
@@ -196,19 +201,40 @@ def revisar_sufijo(vista: dict[str, Any], clave: str, sufijo: str, esperado: Any
     return f"{clave}: {malos!r} — texto obtenido: {textos!r}" if malos else None
 
 
+# How a lawyer writes `favorece` (YAML reads a bare `no` as false), and the decision's value for it.
+FAVORECE: dict[Any, bool | None] = {"sí": True, "si": True, True: True, "no": False, False: False,
+                                    "neutro": None}
+PALABRA_FAVORECE = {True: "sí", False: "no", None: "neutro"}
+
+
+def _pedido(regla: str, esperado: Any) -> dict[str, Any]:
+    """An expectation of `hallazgos` as {campo de la decisión: valor}, `favorece` translated."""
+    pedido = dict(esperado) if isinstance(esperado, dict) else {"resultado": esperado}
+    desconocidas = set(pedido) - {"resultado", "fuerza", "favorece"}
+    assert not desconocidas, f"hallazgos.{regla}: claves desconocidas {sorted(desconocidas)}"
+    if "favorece" in pedido:
+        palabra = pedido.pop("favorece")
+        assert palabra in FAVORECE, f"hallazgos.{regla}.favorece: «{palabra}» no es sí, no ni neutro"
+        pedido["favorece_al_usuario"] = FAVORECE[palabra]
+    return pedido
+
+
 def revisar_hallazgos(decision_hallazgos: dict[str, dict[str, Any]], esperados: dict[str, Any]) -> list[str]:
-    """Compare the expected outcome (and strength) of each finding, by rulebook id."""
+    """Compare the expected outcome (strength, good or bad news) of each finding, by rulebook id."""
     fallos = []
     for regla, esperado in esperados.items():
-        pedido = esperado if isinstance(esperado, dict) else {"resultado": esperado}
-        desconocidas = set(pedido) - {"resultado", "fuerza"}
-        assert not desconocidas, f"hallazgos.{regla}: claves desconocidas {sorted(desconocidas)}"
+        pedido = _pedido(regla, esperado)
         hallazgo = decision_hallazgos.get(regla)
         if hallazgo is None:
             fallos.append(f"hallazgos.{regla}: no existe en la decisión")
             continue
         for campo, valor in pedido.items():
             if hallazgo[campo] != valor:
+                if campo == "favorece_al_usuario":
+                    valor, obtenido = PALABRA_FAVORECE[valor], PALABRA_FAVORECE[hallazgo[campo]]
+                    fallos.append(f"hallazgos.{regla}.favorece: esperado {valor!r}, obtenido "
+                                  f"{obtenido!r} — {hallazgo['explicacion']}")
+                    continue
                 fallos.append(f"hallazgos.{regla}.{campo}: esperado {valor!r}, obtenido {hallazgo[campo]!r}"
                               f" — {hallazgo['explicacion']}")
     return fallos
@@ -274,3 +300,15 @@ def test_cada_regla_en_ambos_sentidos() -> None:
     sin_contrario = [r for r in reglas if not NO_SOSTIENE & vistos.get(r, set())]
     assert not sin_cumple and not sin_contrario, (
         f"sin 'cumple': {sin_cumple}; sin lo contrario: {sin_contrario}")
+
+
+def test_permanencia_e_incumplimiento_dicen_si_favorecen() -> None:
+    """Where `cumple` flips meaning (§2 and §4), every held or failed expectation says `favorece`."""
+    sin_decir = [
+        f"{e.id}: {regla}"
+        for e in ESCENARIOS
+        for regla, esperado in (e.espera.get("hallazgos") or {}).items()
+        if regla[0] in "PB" and _pedido(regla, esperado)["resultado"] in ("cumple", "no_cumple")
+        and "favorece_al_usuario" not in _pedido(regla, esperado)
+    ]
+    assert not sin_decir, "falta `favorece: sí | no` en:\n" + "\n".join(sin_decir)

@@ -59,7 +59,7 @@ def test_compensacion(decision):
     # semilla.json: mobile down 2026-11-03 19:40 → 2026-11-04 01:15 = 5 h 35 min = 5,583… h → 5,58.
     assert movil.horas == 5.58 and movil.umbral_horas is None and movil.automatica is False
     assert movil.valor_estimado is None
-    assert c.valor_estimado_total == 2022
+    assert c.valor_estimado_total == 2022  # 1.011 internet + 1.011 fixed telephony; mobile: none (C3)
 
 
 def test_plazos(decision):
@@ -97,6 +97,11 @@ def test_hallazgos(decision):
     assert resultados["Q2"] == ("cumple", "solida")
     assert resultados["Q3"][0] == "no_aplica"
     assert resultados["Q4"] == ("cumple", "solida")
+    # Good or bad news for the user (README, "Reading a finding"): a valid separate annex (P3 cumple)
+    # is bad news, the outage ground (B1 cumple) good news, an open question (P8) neither.
+    favorece = {h.regla: h.favorece_al_usuario for h in decision.hallazgos}
+    assert (favorece["P3"], favorece["B1"], favorece["P8"]) == (False, True, None)
+    assert (favorece["P1"], favorece["C3"], favorece["C5"]) == (False, False, None)
     b1 = decision.hallazgo("B1")
     assert "11 horas y 30 minutos" in b1.explicacion and "(límite: 2,5 horas)" in b1.explicacion
     assert any(c.articulo == "1" and c.norma.startswith("Ley 2108") for c in b1.citas)
