@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from rules.coherencia import problemas_de_fechas
@@ -41,7 +52,8 @@ TextoCorto = Annotated[str, Field(min_length=1, max_length=120), *Linea]
 TextoLargo = Annotated[str, Field(min_length=1, max_length=1000), *Parrafo]
 _CUN = re.compile(r"^[0-9][0-9 -]*[0-9]$")
 ANIO_MINIMO, ANIO_MAXIMO = 1990, 2100
-_DOCUMENTO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.-]{2,19}$")
+_DOCUMENTO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{2,19}$")
+_SEPARADORES_DOCUMENTO = re.compile(r"[.,\s]")
 
 
 def _error(tipo: str, mensaje: str) -> PydanticCustomError:
@@ -66,7 +78,30 @@ def _en_rango(valor: date) -> date:
     return valor
 
 
-Fecha = Annotated[date, AfterValidator(_en_rango), documentado(PATRON_ANIOS)]
+def _sin_numeros(tipo: type[date]) -> BeforeValidator:
+    """Refuse a number as a date (pydantic would read 1793752800 as Unix time; the form and batch
+    refuse it). A text is parsed here exactly as strict JSON reads it, since the API's strict mode
+    refuses a Python `str` once a validator has run."""
+    lector = TypeAdapter(tipo)
+
+    def revisar(valor: object) -> object:
+        numero = isinstance(valor, int | float) and not isinstance(valor, bool)
+        if numero or (isinstance(valor, str) and valor.strip().isdigit()):
+            raise _error("fecha_como_numero",
+                         "Escriba la fecha como texto ISO 8601 (por ejemplo 2026-11-03 o "
+                         "2026-11-03T19:40), no como un número.")
+        if isinstance(valor, str):
+            try:
+                return lector.validate_json(json.dumps(valor), strict=True)
+            except ValidationError:
+                return valor  # the field's own check reports it, in its own words
+        return valor
+
+    return BeforeValidator(revisar)
+
+
+SinNumeroFecha, SinNumeroFechaHora = _sin_numeros(date), _sin_numeros(datetime)
+Fecha = Annotated[date, SinNumeroFecha, AfterValidator(_en_rango), documentado(PATRON_ANIOS)]
 
 
 class Modelo(BaseModel):
@@ -95,6 +130,12 @@ class Usuario(Modelo):
     """Teléfono de contacto (opcional)."""
     correo: Annotated[str | None, Field(max_length=254), *Linea] = None
     """Correo electrónico para notificaciones (opcional)."""
+
+    @field_validator("numero_documento", mode="before")
+    @classmethod
+    def _sin_puntos(cls, valor: object) -> object:
+        # '52.123.456' is how a cédula is often written; the form and batch store '52123456'.
+        return _SEPARADORES_DOCUMENTO.sub("", valor) if isinstance(valor, str) else valor
 
     @field_validator("numero_documento")
     @classmethod
@@ -207,9 +248,9 @@ class Falla(Modelo):
 
     servicio: Servicio
     """Servicio que falló."""
-    inicio: Annotated[datetime, documentado(PATRON_ANIOS)]
+    inicio: Annotated[datetime, SinNumeroFechaHora, documentado(PATRON_ANIOS)]
     """Inicio de la falla: fecha y hora (hora de Colombia si no indica zona)."""
-    fin: Annotated[datetime | None, documentado(PATRON_ANIOS)] = None
+    fin: Annotated[datetime | None, SinNumeroFechaHora, documentado(PATRON_ANIOS)] = None
     """Fin de la falla: fecha y hora (vacío: sigue sin servicio)."""
     masiva: bool | None = False
     """¿Fue una falla masiva (afectó a muchos usuarios)? (vacío: no sabe)."""

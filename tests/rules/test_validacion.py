@@ -70,7 +70,7 @@ def test_listas_acotadas_y_campos_desconocidos(semilla):
 def test_correo_telefono_cun_y_documento(semilla):
     semilla["usuario"]["correo"] = "ana@"
     semilla["usuario"]["telefono"] = "12"
-    semilla["usuario"]["numero_documento"] = "52 123 456"
+    semilla["usuario"]["numero_documento"] = "52/123/456"  # dots and spaces are dropped; a slash is not
     semilla["reclamaciones"][0]["cun"] = "ABC-123"
     errores = _errores(semilla)
     assert errores["usuario.correo"] == "El correo electrónico no es válido."
@@ -80,13 +80,20 @@ def test_correo_telefono_cun_y_documento(semilla):
 
 
 def test_los_errores_no_repiten_datos_personales(semilla):
-    semilla["usuario"]["numero_documento"] = "52.123.456 x"
+    semilla["usuario"]["numero_documento"] = "52.123.456 / x"
     with pytest.raises(ValidationError) as info:
         Caso.model_validate(semilla)
-    assert "52.123.456" not in str(info.value)
+    assert "52.123.456" not in str(info.value) and "52123456" not in str(info.value)
     with pytest.raises(CasoInvalido) as info2:
         validar_caso(semilla)
-    assert "52.123.456" not in str(info2.value)
+    assert "52.123.456" not in str(info2.value) and "52123456" not in str(info2.value)
+
+
+def test_el_documento_pierde_puntos_y_espacios_y_una_fecha_no_es_un_numero(semilla):
+    semilla["usuario"]["numero_documento"] = "52.123 456"
+    assert Caso.model_validate(semilla).usuario.numero_documento == "52123456"
+    semilla["fallas"][0]["inicio"] = 1793752800
+    assert "no como un número" in _errores(semilla)["fallas[0].inicio"]
 
 
 def test_json_invalido_y_no_objeto():
