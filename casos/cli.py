@@ -16,9 +16,9 @@ from sqlalchemy import select
 from casos import autenticacion as auth
 from casos import datos as derechos
 from casos import recordatorios as rec
-from casos.evaluacion import hoy_en_bogota
 from casos.revision import revisar
 from consola import confirmar
+from presentacion import hoy_en_bogota
 from store.casos import Cuenta
 from store.db import BaseDeDatos, base_de_datos, compactar
 

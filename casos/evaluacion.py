@@ -11,11 +11,6 @@ from casos.situacion import Hecho, Situacion, situacion
 from rules import BOGOTA, Caso, CasoInvalido, Decision, Plazo, evaluar, validar_caso
 
 
-def hoy_en_bogota() -> date:
-    """Today's date in Colombia (read at the door; the engine never reads the clock)."""
-    return datetime.now(BOGOTA).date()
-
-
 def dia_local(momento: datetime) -> date:
     """The Colombian date of a stored moment (stored as naive UTC)."""
     return momento.replace(tzinfo=UTC).astimezone(BOGOTA).date()

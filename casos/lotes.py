@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 
 from casos import repositorio
-from casos.evaluacion import hoy_en_bogota
 from casos.textos import TEXTO_LOTE, VERSION_POLITICA
+from presentacion import hoy_en_bogota
 from rules import CasoInvalido, validar_caso
 from store.casos import CasoGuardado, LoteOrganizacion, Organizacion
 from store.db import BaseDeDatos

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from casos import repositorio
 from casos.calendario import calendario_caso
-from casos.evaluacion import Evaluado, fecha_valida, hoy_en_bogota
+from casos.evaluacion import Evaluado, fecha_valida
 from casos.eventos import NOMBRES, EventoInvalido, NuevoEvento, leer_evento
 from presentacion import etiquetas as et
-from presentacion import linea_de_tiempo, redaccion, respuesta
+from presentacion import hoy_en_bogota, linea_de_tiempo, redaccion, respuesta
 from rules import TIPOS_CARTA
 from rules import texto as tx
 from store.casos import CasoGuardado

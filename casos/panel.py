@@ -28,12 +28,12 @@ from casos import consultas, graficos, pagina, puntaje, repositorio
 from casos.autenticacion import bd
 from casos.calendario import calendario_organizacion
 from casos.datos import exportar_caso
-from casos.evaluacion import hoy_en_bogota
 from casos.lotes import LoteNoImportable, desde_lote
 from casos.pagina import Acceso
 from casos.situacion import ESTADOS_CORTOS
 from casos.textos import TEXTO_LOTE
 from presentacion import etiquetas as et
+from presentacion import hoy_en_bogota
 from store.casos import CasoGuardado, LoteOrganizacion
 from store.models import Lote
 from web import limite_pdf

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from casos import pagina, repositorio
 from casos.autenticacion import bd
 from casos.datos import exportar_caso
-from casos.evaluacion import hoy_en_bogota
 from casos.pagina import Acceso
 from casos.textos import TEXTO_AVISOS, TEXTO_GUARDAR, TEXTO_ORGANIZACION, VERSION_POLITICA
+from presentacion import hoy_en_bogota
 from rules import Caso, CasoInvalido, validar_caso
 from store.casos import CasoGuardado
 from web import limite_pdf, limiter

@@ -2,8 +2,8 @@
 
 It depends on `rules`, `entrada` and `letters` only, never on `web` or `casos`, so both can import it.
 Public API: `etiquetas` (Spanish words for codes), `redaccion` (deadlines in words), the timeline
-(`linea_de_tiempo`, `Hito`), and the decision's view model (`respuesta`, `contexto`, `faltantes` and
-their types, `PRIORIDAD_CARTAS`).
+(`linea_de_tiempo`, `Hito`), today in Colombia (`hoy_en_bogota`), and the decision's view model
+(`respuesta`, `contexto`, `faltantes` and their types, `PRIORIDAD_CARTAS`).
 """
 
 from presentacion import etiquetas, redaccion
@@ -21,6 +21,7 @@ from presentacion.decision import (
     respuesta,
 )
 from presentacion.linea_de_tiempo import Hito, linea_de_tiempo
+from presentacion.reloj import hoy_en_bogota
 
 __all__ = [
     "PRIORIDAD_CARTAS",
@@ -33,6 +34,7 @@ __all__ = [
     "contexto",
     "etiquetas",
     "faltantes",
+    "hoy_en_bogota",
     "linea_de_tiempo",
     "por_que",
     "que_hacer",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as WResponse
 
-from rules import BOGOTA, TIPOS_CARTA, Caso, CasoInvalido, evaluar, validar_caso
+from presentacion import hoy_en_bogota
+from rules import TIPOS_CARTA, Caso, CasoInvalido, evaluar, validar_caso
 from web import borradores, cartas, presentacion
 from web.campos import PASOS, Bloque, campo_id, etiqueta, paso_de
 from web.esquemas import catalogo_validado
@@ -21,11 +21,6 @@ from web.seguridad import limite_pdf
 paginas = Blueprint("paginas", __name__)
 _POR_ID: dict[str, Bloque] = {p.id: p for p in PASOS}
 TOTAL_PASOS = len(PASOS) + 1  # the pages of questions and "Revise sus respuestas"
-
-
-def hoy_en_bogota() -> date:
-    """Today's date in Bogotá (the default evaluation date)."""
-    return datetime.now(BOGOTA).date()
 
 
 def _sin_cache(respuesta: Any) -> Response:

@@ -11,7 +11,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from casos import consultas, graficos, puntaje
-from casos.evaluacion import hoy_en_bogota
+from presentacion import hoy_en_bogota
 from store.db import base_de_datos
 from tests.casos.conftest import HOY, caso_de_org, caso_sin_reclamar, entrar, hacer_app, nueva_org
 
