@@ -10,9 +10,9 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from sqlalchemy.orm import Session
 
 from casos import repositorio
-from casos.calendario import calendario_caso
 from casos.evaluacion import Evaluado, fecha_valida
 from casos.eventos import NOMBRES, EventoInvalido, NuevoEvento, leer_evento
+from casos.icalendar_plazos import calendario_caso
 from presentacion import etiquetas as et
 from presentacion import hoy_en_bogota, linea_de_tiempo, redaccion, respuesta
 from rules import TIPOS_CARTA
@@ -51,7 +51,7 @@ class Acceso:
 
 
 @dataclass
-class Formulario:
+class EventoEnviado:
     """Values and errors of the event form that was posted (kept when it is rejected)."""
 
     valores: dict[str, str] = field(default_factory=dict)
@@ -102,7 +102,7 @@ def _historial(guardado: CasoGuardado) -> list[tuple[date, str, str]]:
 def pagina(
     guardado: CasoGuardado,
     acceso: Acceso,
-    form: Formulario | None = None,
+    form: EventoEnviado | None = None,
     codigo: int = 200,
     mensaje: str | None = None,
 ) -> tuple[str, int]:
@@ -141,7 +141,7 @@ def pagina(
             ),
             None,
         ),
-        form=form or Formulario(),
+        form=form or EventoEnviado(),
         hoy=hoy,
         tipos_carta=TIPOS_CARTA,
         redaccion=redaccion,
@@ -163,7 +163,7 @@ def registrar(s: Session, guardado: CasoGuardado, acceso: Acceso) -> Response | 
         errores = [
             (f"ev-{valores['formulario']}-{c if c in CAMPOS_EVENTO else 'fecha'}", m) for c, m in exc.errores
         ]
-        return pagina(guardado, acceso, Formulario(valores, errores), 422)
+        return pagina(guardado, acceso, EventoEnviado(valores, errores), 422)
     return redirect(acceso.url("ver") + "#estado", 303)
 
 

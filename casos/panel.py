@@ -26,8 +26,8 @@ from batch.repositorio import huella as huella_lote
 from batch.repositorio import lote_de
 from casos import consultas, graficos, pagina, puntaje, repositorio
 from casos.autenticacion import bd
-from casos.calendario import calendario_organizacion
 from casos.datos import exportar_caso
+from casos.icalendar_plazos import calendario_organizacion
 from casos.lotes import LoteNoImportable, desde_lote
 from casos.pagina import Acceso
 from casos.situacion import ESTADOS_CORTOS

@@ -26,7 +26,7 @@ from werkzeug.exceptions import HTTPException
 
 from casos import autenticacion as auth
 from casos import recordatorios as rec
-from casos.calendario import calendario_organizacion
+from casos.icalendar_plazos import calendario_organizacion
 from presentacion import hoy_en_bogota
 from store.casos import Cuenta
 from web import limiter

@@ -54,7 +54,7 @@ PENDIENTES: frozenset[tuple[str, str]] = frozenset({
     ('casos/autenticacion.py', 'store.casos'),
     ('casos/autenticacion.py', 'store.db'),
     ('casos/autenticacion.py', 'store.models'),
-    ('casos/calendario.py', 'store.casos'),
+    ('casos/icalendar_plazos.py', 'store.casos'),
     ('casos/claves.py', 'store.db'),
     ('casos/cli.py', 'store.casos'),
     ('casos/cli.py', 'store.db'),
