@@ -18,6 +18,8 @@ from typing import Any
 
 import defusedxml  # noqa: F401  (openpyxl uses it when importable: no XML entity attacks)
 
+from rules import texto
+
 LIMITE_ARCHIVO = 20 * 1024 * 1024
 # 5,000 template rows unpack to about 15 MB of XML and read in a few seconds; 50 MB is ample.
 LIMITE_DESCOMPRIMIDO = 50_000_000
@@ -84,8 +86,8 @@ def _csv_ilegible(numero: int) -> ArchivoIlegible:
     # The csv module's own messages are English; the usual cause is a quote left open.
     return ArchivoIlegible(
         f"La fila {numero} del CSV no se puede leer: tiene una celda de más de "
-        f"{LIMITE_CAMPO_CSV:,} caracteres".replace(",", ".")
-        + " o un formato dañado (¿unas comillas sin cerrar?). Corríjala y vuelva a cargar el archivo.")
+        f"{texto.numero(LIMITE_CAMPO_CSV)} caracteres o un formato dañado (¿unas comillas sin cerrar?). "
+        "Corríjala y vuelva a cargar el archivo.")
 
 
 def revisar_zip(datos: bytes) -> None:
@@ -142,8 +144,8 @@ def leer_xlsx(datos: bytes) -> Hoja:
                 celdas += llenas
                 if celdas > LIMITE_CELDAS:
                     raise ArchivoIlegible(
-                        f"El XLSX tiene más de {LIMITE_CELDAS:,} celdas con datos".replace(",", ".")
-                        + "; divídalo en varios archivos.")
+                        f"El XLSX tiene más de {texto.numero(LIMITE_CELDAS)} celdas con datos; "
+                        "divídalo en varios archivos.")
                 if llenas:
                     yield numero, dict(zip(cabeceras, fila, strict=False))
         except ArchivoIlegible:
