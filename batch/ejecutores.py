@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from batch import AJUSTES, repositorio
 from batch.proceso import LIMITE_SEGUNDOS_FILA, procesar
@@ -236,8 +236,8 @@ class EjecutorCelery:
             mensajes: list[bytes] = []
             for prioridad in (0, 3, 6, 9):  # kombu's priority steps: one list per step
                 clave = cola if not prioridad else f"{cola}\x06\x16{prioridad}"
-                mensajes += cliente.lrange(clave, 0, -1)
-            mensajes += cliente.hvals("unacked")
+                mensajes += cast("list[bytes]", cliente.lrange(clave, 0, -1))  # no decode_responses
+            mensajes += cast("list[bytes]", cliente.hvals("unacked"))
         except redis.RedisError:
             return None
         finally:

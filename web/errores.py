@@ -40,6 +40,7 @@ def es_api() -> bool:
 def respuesta_error(codigo: int, mensaje: str | None = None) -> Response:
     """An error page (or JSON body) for `codigo`, in Spanish."""
     titulo, texto = MENSAJES.get(codigo, MENSAJES[500])
+    cuerpo: Response | str
     if es_api():
         cuerpo = jsonify(mensaje=mensaje or texto, errores=[])
     else:
