@@ -12,13 +12,19 @@ from pathlib import Path
 
 import click
 from flask import current_app
-from kombu.exceptions import OperationalError
+from flask.cli import with_appcontext
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from batch import repositorio
-from batch.ejecutores import Ejecutor, EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
+from batch.ejecutores import (
+    ColaNoResponde,
+    Ejecutor,
+    EjecutorCelery,
+    EjecutorEmbebido,
+    ejecutor_configurado,
+)
 from batch.evento import EventoMasivo, leer_evento
 from batch.informe import escribir_zip
 from batch.lectura import ArchivoIlegible
@@ -32,6 +38,11 @@ from store.db import BaseDeDatos, base_de_datos
 SALIDA_ERROR = 2  # bad input
 SALIDA_DETENIDO = 1  # the batch stopped (its tasks were lost): resume it
 consola = Console(stderr=True, soft_wrap=True)
+
+
+def _bd() -> BaseDeDatos:
+    """The app's database (`DATABASE_URL` in its settings)."""
+    return base_de_datos(current_app.config.get("DATABASE_URL"))
 
 
 def _fallar(mensaje: str) -> None:
@@ -111,14 +122,14 @@ def _esperar(bd: BaseDeDatos, lote_id: str, ejecutor: Ejecutor, salida: Path) ->
 
 def _correr(bd: BaseDeDatos, lote_id: str, salida: Path, trabajadores: int | None,
             reanudando: bool) -> None:
-    ejecutor = ejecutor_configurado()
+    ejecutor = ejecutor_configurado(current_app.config)
     if isinstance(ejecutor, EjecutorEmbebido) and trabajadores:
         ejecutor.trabajadores = trabajadores
     inicio = time.monotonic()
     try:
         try:
             lanzar(bd, lote_id, ejecutor, reanudando=reanudando)
-        except OperationalError:  # Celery could not publish: the broker does not answer
+        except ColaNoResponde:  # Celery could not publish: the broker does not answer
             consola.print("[bold red]No se pudo enviar el lote a la cola de Celery:[/] Redis no responde. "
                           f"Cuando responda, continúe con: {comando_reanudar(lote_id, salida)}",
                           highlight=False)
@@ -188,13 +199,14 @@ def _resumen(avance: repositorio.Progreso, nombres: list[str], salida: Path, seg
 @click.option("--declarante", default="línea de comandos", help="Quién hace la declaración.")
 @click.option("--organizacion", "organizacion_id", type=int,
               help="Id de la organización dueña del lote (sus cuentas lo ven e importan en el panel).")
+@with_appcontext
 def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None, fecha: object,
              trabajadores: int | None, combinado: bool, declaro_autorizacion: bool,
              declarante: str, organizacion_id: int | None) -> None:
     """Genera las cartas de un archivo CSV o XLSX de casos y las empaca en un .zip."""
     lista_tipos = _tipos(tipos)
     evento_masivo = _evento(evento)
-    bd = base_de_datos()
+    bd = _bd()
     if organizacion_id is not None:
         _organizacion(bd, organizacion_id)
     if not declaro_autorizacion:
@@ -225,9 +237,10 @@ def lote_cli(archivo: Path, salida: Path, evento: Path | None, tipos: str | None
 @click.option("-o", "--salida", type=click.Path(path_type=Path, dir_okay=False), required=True,
               help="Archivo .zip de salida.")
 @click.option("--trabajadores", type=int, help="Procesos del ejecutor embebido.")
+@with_appcontext
 def reanudar_cli(lote_id: str, salida: Path, trabajadores: int | None) -> None:
     """Reanuda un lote interrumpido: cada fila termina con exactamente un resultado."""
-    bd = base_de_datos()
+    bd = _bd()
     if repositorio.lote_de(bd, lote_id) is None:
         _fallar(f"No existe el lote «{lote_id}».")
     _correr(bd, lote_id, salida, trabajadores, reanudando=True)
@@ -251,11 +264,12 @@ ESTADOS_LOTE = {"pendiente": "pendiente", "en_curso": "en curso", "terminado": "
 @click.group("lotes", invoke_without_command=True)
 @click.option("--organizacion", "organizacion_id", type=int, help="Solo los lotes de esta organización.")
 @click.pass_context
+@with_appcontext
 def lotes_cli(ctx: click.Context, organizacion_id: int | None) -> None:
     """Lista los lotes (id, archivo, filas, estado, dueño, fecha); «lotes importar» los vuelve casos."""
     if ctx.invoked_subcommand is not None:
         return
-    bd = base_de_datos()
+    bd = _bd()
     if organizacion_id is not None:
         _organizacion(bd, organizacion_id)
     filas = repositorio.listar(bd, organizacion_id)
@@ -277,12 +291,13 @@ def lotes_cli(ctx: click.Context, organizacion_id: int | None) -> None:
               help="Id de la organización que sigue los casos.")
 @click.option("--declaro-autorizacion", is_flag=True,
               help="Declara que cada titular autorizó el seguimiento de su caso (Ley 1581 de 2012).")
+@with_appcontext
 def importar_cli(lote_id: str, organizacion_id: int, declaro_autorizacion: bool) -> None:
     """Importa las filas válidas de un lote terminado como casos de la organización (una vez cada una)."""
     from casos.lotes import LoteNoImportable, desde_lote
     from casos.textos import TEXTO_LOTE
 
-    bd = base_de_datos()
+    bd = _bd()
     nombre = _organizacion(bd, organizacion_id)
     lote = repositorio.lote_de(bd, lote_id)
     if lote is None:

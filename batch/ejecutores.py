@@ -12,15 +12,16 @@ import os
 import queue
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
-from batch import repositorio
+from batch import AJUSTES, repositorio
 from batch.proceso import LIMITE_SEGUNDOS_FILA, procesar
 from store.db import BaseDeDatos, base_de_datos
 from store.models import Combinado, Lote
+from web.config import REDIS_POR_DEFECTO
 
 TAMANO_BLOQUE = 8
 TAREAS_POR_TRABAJADOR = 40  # chunks per worker before its pool is renewed (bounded memory)
@@ -190,19 +191,31 @@ class EjecutorEmbebido:
             grupo.shutdown(wait=True, cancel_futures=True)
 
 
+class ColaNoResponde(Exception):
+    """The broker (Redis) did not take the batch's chunks; the batch stays stored, to be resumed."""
+
+
 class EjecutorCelery:
     """Chunks sent through the broker (Redis) to any number of `celery worker` processes."""
 
-    def __init__(self, url_bd: str | None = None) -> None:
+    def __init__(self, url_bd: str | None, broker: str, cola: str) -> None:
+        from batch.celery_app import crear
+
         self.url_bd = url_bd
+        self.celery = crear(broker, cola)  # without Celery installed: a Spanish start-up error
 
     def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
-        """Queue one task per chunk."""
-        from batch.celery_app import procesar_bloque_tarea
+        """Queue one task per chunk; `ColaNoResponde` if the broker does not answer."""
+        from kombu.exceptions import OperationalError
+
+        from batch.celery_app import TAREA
 
         repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
-        for bloque in bloques(fila_ids):
-            procesar_bloque_tarea.delay(lote_id, bloque)
+        try:
+            for bloque in bloques(fila_ids):
+                self.celery.send_task(TAREA, args=(lote_id, bloque))
+        except OperationalError as exc:
+            raise ColaNoResponde(str(exc)) from exc
 
     def esperar(self) -> None:
         """Workers run elsewhere: progress is read from the database."""
@@ -216,16 +229,15 @@ class EjecutorCelery:
         """
         import redis
 
-        from batch.celery_app import app
-
-        cola = app.conf.task_default_queue
-        cliente = redis.Redis.from_url(app.conf.broker_url, socket_connect_timeout=5, socket_timeout=10)
+        cola = self.celery.conf.task_default_queue
+        cliente = redis.Redis.from_url(self.celery.conf.broker_url, socket_connect_timeout=5,
+                                       socket_timeout=10)
         try:
             mensajes: list[bytes] = []
             for prioridad in (0, 3, 6, 9):  # kombu's priority steps: one list per step
                 clave = cola if not prioridad else f"{cola}\x06\x16{prioridad}"
-                mensajes += cliente.lrange(clave, 0, -1)
-            mensajes += cliente.hvals("unacked")
+                mensajes += cast("list[bytes]", cliente.lrange(clave, 0, -1))  # no decode_responses
+            mensajes += cast("list[bytes]", cliente.hvals("unacked"))
         except redis.RedisError:
             return None
         finally:
@@ -234,9 +246,18 @@ class EjecutorCelery:
         return sum(marca in m for m in mensajes)
 
 
-def ejecutor_configurado(url_bd: str | None = None) -> EjecutorEmbebido | EjecutorCelery:
-    """The runner chosen by configuration: Celery when `CELERY_BROKER_URL` is set."""
-    eleccion = os.environ.get("SALIDA_EJECUTOR", "")
-    if eleccion == "celery" or (eleccion != "embebido" and os.environ.get("CELERY_BROKER_URL")):
-        return EjecutorCelery(url_bd)
-    return EjecutorEmbebido(url_bd)
+EJECUTORES = ("embebido", "celery")
+
+
+def ejecutor_configurado(config: Mapping[str, Any]) -> EjecutorEmbebido | EjecutorCelery:
+    """The runner the settings choose (`create_app`'s config): Celery when `CELERY_BROKER_URL` is
+    set or `EJECUTOR` is "celery", else the in-process pool; a Spanish error for anything else."""
+    ajustes = {**AJUSTES, **config}
+    eleccion = str(ajustes["EJECUTOR"] or "")
+    if eleccion and eleccion not in EJECUTORES:
+        raise RuntimeError(f"SALIDA_EJECUTOR={eleccion} no es un ejecutor de lotes: use "
+                           f"{' o '.join(EJECUTORES)}, o no la defina (elige según CELERY_BROKER_URL).")
+    broker = ajustes["CELERY_BROKER_URL"]
+    if eleccion == "celery" or (not eleccion and broker):
+        return EjecutorCelery(ajustes["DATABASE_URL"], broker or REDIS_POR_DEFECTO, ajustes["CELERY_COLA"])
+    return EjecutorEmbebido(ajustes["DATABASE_URL"])

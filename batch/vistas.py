@@ -22,11 +22,10 @@ from flask import (
     session,
     url_for,
 )
-from kombu.exceptions import OperationalError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from batch import repositorio
-from batch.ejecutores import EjecutorCelery, EjecutorEmbebido, ejecutor_configurado
+from batch.ejecutores import ColaNoResponde, EjecutorCelery, EjecutorEmbebido
 from batch.evento import EventoMasivo
 from batch.informe import NOMBRES_CARTAS, escribir_zip
 from batch.lectura import LIMITE_ARCHIVO, ArchivoIlegible
@@ -52,10 +51,8 @@ def _bd() -> BaseDeDatos:
 
 
 def _ejecutor() -> EjecutorEmbebido | EjecutorCelery:
-    ejecutores = current_app.extensions.setdefault("salida_lotes", {})
-    if "ejecutor" not in ejecutores:
-        ejecutores["ejecutor"] = ejecutor_configurado(current_app.config.get("DATABASE_URL"))
-    return ejecutores["ejecutor"]
+    ejecutor: EjecutorEmbebido | EjecutorCelery = current_app.extensions["salida_lotes"]["ejecutor"]
+    return ejecutor  # chosen by `batch.registrar` at start-up
 
 
 CLAVE_ENLACES = "lotes_enlaces"  # {lote id: private link token} of the batches this session uploaded
@@ -199,7 +196,7 @@ def subir() -> Response | tuple[str, int]:
         _recordar_enlace(lote_id, enlace)
     try:
         lanzar(_bd(), lote_id, _ejecutor())
-    except OperationalError:  # the broker is down: the batch is stored; its page offers "Reanudar"
+    except ColaNoResponde:  # the broker is down: the batch is stored; its page offers "Reanudar"
         current_app.logger.warning("lote %s guardado pero no enviado: la cola no responde", lote_id)
     return redirect(url_for("lotes.ver", lote_id=lote_id), 303)
 
@@ -218,7 +215,7 @@ def _estado(lote_id: str) -> dict[str, Any]:
             "porcentaje": round(100 * avance.hechas / avance.total) if avance.total else 100}
 
 
-# Read before the CSRF check parses the form (web/base.py), so the general form limit does not apply.
+# Read before the CSRF check parses the form (web/seguridad.py), so the general form limit does not apply.
 subir.limite_cuerpo = LIMITE_ARCHIVO + 256 * 1024  # type: ignore[attr-defined]
 
 

@@ -1,7 +1,8 @@
 """Saved cases that follow the subscriber (and the advocate) until the matter is closed.
 
-Public API: `registrar(app)` (blueprints, accounts, commands; idempotent) and `desde_lote(bd, lote_id,
-organizacion_id)` (a finished batch's valid rows become cases of an organisation).
+Public API: `registrar(app)` (blueprints, accounts, commands; idempotent), `AJUSTES` (the settings,
+merged by `create_app`) and `desde_lote(bd, lote_id, organizacion_id)` (a finished batch's valid rows
+become cases of an organisation).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from flask import Flask
 
 from casos.lotes import LoteNoImportable, desde_lote
 
-DEFECTOS: dict[str, Any] = {
+AJUSTES: dict[str, Any] = {  # merged with the other packages' by `create_app`
     "RETENCION_DIAS": 730,  # a case untouched this long is deleted by `flask purgar`
     "RETENCION_CERRADOS_DIAS": 180,  # a closed case, this long after its last activity
     "RETENCION_LOTES_DIAS": 90,  # batches (their rows and letters), from their upload
@@ -38,6 +39,7 @@ DEFECTOS: dict[str, Any] = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SECURE": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "CLAVE_TITULAR": None,  # SALIDA_CLAVE_TITULAR; None: drawn once into instance/clave-titular
 }
 _ENLACES = re.compile(r"/(mi-caso|calendario|cuentas/enlace)/(?!guardar\b|politica\b)[A-Za-z0-9_.-]{20,}")
 
@@ -65,8 +67,6 @@ def registrar(app: Flask) -> None:
     from casos.vistas import casos
     from casos.vistas_cuentas import cuentas
 
-    for clave, valor in DEFECTOS.items():
-        app.config.setdefault(clave, valor)
     app.register_blueprint(casos)
     app.register_blueprint(cuentas)
     app.register_blueprint(panel)
@@ -80,4 +80,4 @@ def registrar(app: Flask) -> None:
     app.extensions["salida_casos"] = True
 
 
-__all__ = ["LoteNoImportable", "desde_lote", "registrar"]
+__all__ = ["AJUSTES", "LoteNoImportable", "desde_lote", "registrar"]

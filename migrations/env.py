@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from alembic import context
 from sqlalchemy import create_engine, pool
 
 import store.casos
 import store.models  # noqa: F401
-from store.db import Base, url_por_defecto
+from store.db import Base, url_de_base
 
 config = context.config
 objetivo = Base.metadata
@@ -24,13 +26,19 @@ def _configurar(conexion) -> None:  # type: ignore[no-untyped-def]
         context.run_migrations()
 
 
+def _url() -> str:
+    """`alembic -x url=…`, else `DATABASE_URL` (read here, at Alembic's start-up), else the SQLite file."""
+    url = context.get_x_argument(as_dictionary=True).get("url")
+    return url_de_base(url or os.environ.get("DATABASE_URL"))
+
+
 def en_linea() -> None:
     """Run the migrations on the connection `store.db` passed, or on a new engine for the URL."""
     conexion = config.attributes.get("connection")
     if conexion is not None:
         _configurar(conexion)
         return
-    url = context.get_x_argument(as_dictionary=True).get("url") or url_por_defecto()
+    url = _url()
     motor = create_engine(url, poolclass=pool.NullPool)
     with motor.begin() as conexion:  # one transaction, committed at the end (pysqlite needs it explicit)
         if conexion.dialect.name == "sqlite":
@@ -41,7 +49,7 @@ def en_linea() -> None:
 
 def fuera_de_linea() -> None:
     """Print the SQL instead of running it (`alembic upgrade head --sql`)."""
-    url = context.get_x_argument(as_dictionary=True).get("url") or url_por_defecto()
+    url = _url()
     context.configure(url=url, target_metadata=objetivo, literal_binds=True)
     with context.begin_transaction():
         context.run_migrations()

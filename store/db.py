@@ -36,9 +36,9 @@ class Base(DeclarativeBase):
     """Declarative base of every table."""
 
 
-def url_por_defecto() -> str:
-    """`DATABASE_URL` if set, else a SQLite file in `instance/` beside the project."""
-    url = os.environ.get("DATABASE_URL")
+def url_de_base(url: str | None = None) -> str:
+    """The SQLAlchemy URL for a configured `DATABASE_URL`; None or empty: a SQLite file in `instance/`
+    beside the project. The caller reads the setting (the app's config, a worker's start-up)."""
     if url:
         # Heroku-style URLs name the driver-less scheme; we use psycopg 3.
         if url.startswith("postgres://"):
@@ -171,8 +171,9 @@ _CACHE: dict[tuple[str, int], BaseDeDatos] = {}
 
 
 def base_de_datos(url: str | None = None) -> BaseDeDatos:
-    """The database for `url` (default: `url_por_defecto()`), one engine per URL and process."""
-    url = url or url_por_defecto()
+    """The database at `url` (see `url_de_base`; None: the embedded SQLite file), one engine per URL
+    and process."""
+    url = url_de_base(url)
     clave = (url, os.getpid())  # engines must not cross a fork
     if clave not in _CACHE:
         sqlite = url.startswith("sqlite")

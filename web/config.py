@@ -1,19 +1,30 @@
-"""The app's embedded defaults; every key can be overridden with a `SALIDA_` environment variable."""
+"""The app's settings: each package's table of defaults, merged once and read from the environment.
+
+`leer` builds the settings at start-up (`create_app`, or the Celery worker): the embedded defaults,
+then `DATABASE_URL` and `CELERY_BROKER_URL`, then every `SALIDA_<CLAVE>` variable, decoded as JSON
+when it parses (`true`, `5000`) and kept as text otherwise, as Flask's `from_prefixed_env` does.
+Nothing reads the environment at import time. The README's "Configuration" table documents each key.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 KIB = 1024
+PREFIJO = "SALIDA_"
+# Conventional names other tools (Alembic, hosting platforms, Celery) use, read without the prefix;
+# a `SALIDA_` variable of the same key still wins.
+SIN_PREFIJO = ("DATABASE_URL", "CELERY_BROKER_URL")
 
-DEFECTOS: dict[str, Any] = {
+AJUSTES: dict[str, Any] = {
     "SECRET_KEY": None,  # SALIDA_SECRET_KEY; a random one is generated for local runs
     "DEBUG": False,
     "PROPAGATE_EXCEPTIONS": False,
@@ -30,7 +41,46 @@ DEFECTOS: dict[str, Any] = {
     "LIMITE_PDF": "20 per minute;200 per day",  # per client address, on every PDF download
     "PROXIES_DE_CONFIANZA": 0,  # reverse proxies in front of the app (for the client's address)
     "RESPONSABLE_DATOS": "",  # who runs this installation, for the privacy page
+    "CARPETA_BORRADORES": None,  # interview drafts; None: instance/borradores
 }
+
+
+def unir(*tablas: Mapping[str, Any]) -> dict[str, Any]:
+    """One table from each package's: a key declared by two packages is a mistake, not an override."""
+    unida: dict[str, Any] = {}
+    for tabla in tablas:
+        if repetidas := sorted(unida.keys() & tabla.keys()):
+            raise ValueError(f"Ajustes declarados dos veces: {', '.join(repetidas)}")
+        unida.update(tabla)
+    return unida
+
+
+def _valor(texto: str) -> Any:
+    try:
+        return json.loads(texto)
+    except ValueError:
+        return texto
+
+
+def leer(tabla: Mapping[str, Any], entorno: Mapping[str, str],
+         prueba: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The settings: `tabla`'s defaults, then `prueba` if given (tests: the environment is not read),
+    else the environment (`DATABASE_URL`, `CELERY_BROKER_URL`, then every `SALIDA_` variable)."""
+    ajustes = dict(tabla)
+    if prueba is not None:
+        ajustes.update({clave: valor for clave, valor in prueba.items() if clave.isupper()})
+        return ajustes
+    ajustes.update({clave: entorno[clave] for clave in SIN_PREFIJO if entorno.get(clave)})
+    for variable in sorted(entorno):
+        if not variable.startswith(PREFIJO):
+            continue
+        clave, valor = variable[len(PREFIJO):], _valor(entorno[variable])
+        *ruta, hoja = clave.split("__")  # SALIDA_A__B sets ajustes["A"]["B"], as Flask does
+        destino = ajustes
+        for parte in ruta:
+            destino = destino.setdefault(parte, {})
+        destino[hoja] = valor
+    return ajustes
 
 
 REDIS_POR_DEFECTO = "redis://127.0.0.1:6379/0"
@@ -95,7 +145,8 @@ def _gunicorn_sin_revisar(app: Flask) -> bool:
 
 
 def completar(app: Flask) -> None:
-    """Fill what the environment left out: a secret key, the cookie's name, the proxy fix."""
+    """Fill what the environment left out (a secret key, the cookie's name); refuse a server set-up
+    that would misbehave (gunicorn without a shared key, data controller or shared rate limits)."""
     if not app.config.get("SECRET_KEY"):
         if "gunicorn.workers.base" in sys.modules:
             # Each worker would draw its own key and reject the others' CSRF tokens, now and then.
@@ -117,7 +168,3 @@ def completar(app: Flask) -> None:
     if _gunicorn_sin_revisar(app):
         raise RuntimeError(f"Arranque gunicorn con -c python:web.gunicorn_conf, o defina "
                            f"{ENTORNO_ALMACEN} (Redis) para compartir los límites entre procesos.")
-    proxies = int(app.config.get("PROXIES_DE_CONFIANZA") or 0)
-    if proxies:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,  # type: ignore[method-assign]
-                                x_host=proxies)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, jsonify, make_response, render_template, request
+from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -40,6 +40,7 @@ def es_api() -> bool:
 def respuesta_error(codigo: int, mensaje: str | None = None) -> Response:
     """An error page (or JSON body) for `codigo`, in Spanish."""
     titulo, texto = MENSAJES.get(codigo, MENSAJES[500])
+    cuerpo: Response | str
     if es_api():
         cuerpo = jsonify(mensaje=mensaje or texto, errores=[])
     else:
@@ -98,3 +99,12 @@ def inesperado(error: Exception) -> Response:
     current_app.logger.error("Error no controlado en %s %s", request.method, request.path,
                              exc_info=error)
     return respuesta_error(InternalServerError.code)
+
+
+def instalar(app: Flask) -> None:
+    """Answer every error with a Spanish page (or JSON under /api/)."""
+    app.register_error_handler(CSRFError, csrf)
+    app.register_error_handler(letters.CartaNoDisponible, carta_no_disponible)
+    app.register_error_handler(letters.RenderizadorNoDisponible, sin_renderizador)
+    app.register_error_handler(RecursionError, anidado)
+    app.register_error_handler(Exception, inesperado)  # HTTP errors too (`http`)

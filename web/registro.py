@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from flask import Flask
+
 _CORREO = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _DIGITOS = re.compile(r"\d[\d .-]{5,}\d")
 
@@ -26,3 +28,8 @@ class FiltroDatosPersonales(logging.Filter):
         if record.exc_text:
             record.exc_text = enmascarar(record.exc_text)
         return True
+
+
+def instalar(app: Flask) -> None:
+    """Mask personal data in everything the app logs."""
+    app.logger.addFilter(FiltroDatosPersonales())

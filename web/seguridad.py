@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, current_app, request
+from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -69,3 +69,19 @@ def poner_cabeceras(respuesta: Response) -> Response:
     if request.endpoint != "static":
         respuesta.headers["Cache-Control"] = "no-store"
     return respuesta
+
+
+def _limite_de_la_vista() -> None:
+    """A view that takes files (`vista.limite_cuerpo`) may receive more than MAX_CONTENT_LENGTH."""
+    vista = current_app.view_functions.get(request.endpoint or "")
+    limite = getattr(vista, "limite_cuerpo", None)
+    if limite:
+        request.max_content_length = limite
+
+
+def instalar(app: Flask) -> None:
+    """Per-view body limits, CSRF on every form, rate limits and the security headers."""
+    app.before_request(_limite_de_la_vista)  # before CSRF, which reads the form
+    csrf.init_app(app)
+    limiter.init_app(app)
+    app.after_request(poner_cabeceras)

@@ -10,7 +10,6 @@ the fixture's finaliser.
 from __future__ import annotations
 
 import ctypes
-import importlib
 import os
 import re
 import secrets
@@ -65,15 +64,10 @@ def _requiere(servicio: str, comprobar) -> None:
 
 
 @pytest.fixture
-def cola(monkeypatch) -> Iterator[str]:
+def cola() -> Iterator[str]:
     """A private Celery queue on the test Redis database, emptied afterwards."""
     _requiere("Redis", _redis_ok)
     nombre = f"salida-prueba-{secrets.token_hex(4)}"
-    monkeypatch.setenv("CELERY_BROKER_URL", BROKER)
-    monkeypatch.setenv("SALIDA_CELERY_COLA", nombre)
-    import batch.celery_app
-
-    importlib.reload(batch.celery_app)
     yield nombre
     import redis
 
@@ -130,7 +124,7 @@ def _lote_distribuido(url_bd: str, cola: str, tmp_path: Path, trabajadores: list
     lote = preparar_lote(bd, "casos.csv", hacer_csv(filas), "dueño", "prueba", tipos=["terminacion"],
                          fecha=date(2026, 11, 28))
     trabajadores += [_trabajador(f"t{i}", cola, url_bd, tmp_path / f"t{i}.log") for i in (1, 2)]
-    lanzar(bd, lote, EjecutorCelery(url_bd))
+    lanzar(bd, lote, EjecutorCelery(url_bd, BROKER, cola))
     _esperar(lambda: repositorio.progreso(bd, lote).hechas >= 60, 600)
     os.killpg(trabajadores[0].pid, signal.SIGKILL)  # a worker dies mid-batch
     trabajadores[0].wait(60)
@@ -138,7 +132,7 @@ def _lote_distribuido(url_bd: str, cola: str, tmp_path: Path, trabajadores: list
     assert antes.hechas < FILAS, "the killed worker should have left rows behind"
     # Its chunk stays unacked in the broker: only `reanudar` (the CLI's, which resumes at once)
     # gets its rows done. The survivor's row in progress, if any, loses its claim and is redone.
-    lanzar(bd, lote, EjecutorCelery(url_bd), reanudando=True)
+    lanzar(bd, lote, EjecutorCelery(url_bd, BROKER, cola), reanudando=True)
     _esperar(lambda: repositorio.progreso(bd, lote).terminado, 1200)
     avance = repositorio.progreso(bd, lote)
     assert (avance.total, avance.ok, avance.error, avance.estado) == (FILAS, FILAS, 0, "terminado")
@@ -167,7 +161,8 @@ def test_lote_con_tareas_perdidas_avisa_y_sale(cola, tmp_path):
     ruta.write_bytes(hacer_csv([fila_ejemplo(numero_contrato=f"C-{i}") for i in range(3)]))
     salida = tmp_path / "cartas.zip"
     entorno = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-               "SALIDA_LOTE_ESPERA_SIN_AVANCE": "2", "SALIDA_EJECUTOR": "celery"}
+               "SALIDA_LOTE_ESPERA_SIN_AVANCE": "2", "SALIDA_EJECUTOR": "celery", "CELERY_BROKER_URL": BROKER,
+               "SALIDA_CELERY_COLA": cola}
     registro = tmp_path / "cli.log"
     with registro.open("w") as archivo:
         proceso = subprocess.Popen(

@@ -56,10 +56,8 @@ def test_se_rechaza_al_preparar(bd, hostiles, nombre):
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch) -> Flask:
+def app(tmp_path) -> Flask:
     url = f"sqlite:///{tmp_path / 'web.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)  # the CLI's database
-    monkeypatch.setenv("SALIDA_EJECUTOR", "embebido")
     aplicacion = create_app({**CONFIG, "DATABASE_URL": url})
     batch.registrar(aplicacion)
     return aplicacion

@@ -18,10 +18,8 @@ from tests.casos.conftest import CLAVE, entrar, hacer_app, nueva_org
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
+def app(tmp_path):
     url_bd = f"sqlite:///{tmp_path / 'salida.db'}"
-    monkeypatch.setenv("SALIDA_EJECUTOR", "embebido")
-    monkeypatch.setenv("DATABASE_URL", url_bd)  # the CLI's database
     aplicacion = hacer_app(url_bd, SESSION_COOKIE_SECURE=False)
     yield aplicacion
     ejecutor = aplicacion.extensions.get("salida_lotes", {}).get("ejecutor")
@@ -132,8 +130,7 @@ def test_un_lote_de_la_linea_de_comandos_se_lista_y_se_importa(app, bd, tmp_path
         assert "importado" in cli.invoke(args=["lotes"]).output
 
 
-def test_las_cuentas_tienen_su_propio_limite_detras_de_la_misma_direccion(tmp_path, monkeypatch, bd):
-    monkeypatch.setenv("SALIDA_EJECUTOR", "embebido")
+def test_las_cuentas_tienen_su_propio_limite_detras_de_la_misma_direccion(tmp_path, bd):
     app = hacer_app(str(bd.motor.url), SESSION_COOKIE_SECURE=False, RATELIMIT_ENABLED=True,
                     LIMITE_LOTES="2 per hour")
     liga = nueva_org(bd, "Liga Oficina")

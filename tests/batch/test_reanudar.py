@@ -171,8 +171,7 @@ CONFIG = {"TESTING": True, "SECRET_KEY": "clave-de-pruebas-" + "x" * 32, "WTF_CS
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch) -> Flask:
-    monkeypatch.setenv("SALIDA_EJECUTOR", "embebido")
+def app(tmp_path) -> Flask:
     aplicacion = create_app({**CONFIG, "DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"})
     batch.registrar(aplicacion)
     yield aplicacion
