@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import batch
 import casos
-from web import api, base, cartas, config, errores, paginas, registro, seguridad
+from web import api, base, bitacora, cartas, config, errores, paginas, seguridad
 
 # Every setting, once: each package declares its own, merged here (README, "Configuration").
 AJUSTES = config.unir(config.AJUSTES, batch.AJUSTES, casos.AJUSTES)
@@ -27,7 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies,  # type: ignore[method-assign]
                                 x_host=proxies)
     seguridad.instalar(app)  # body limits per view, CSRF, rate limits, security headers
-    registro.instalar(app)  # no personal data in the logs
+    bitacora.instalar(app)  # no personal data in the logs
     errores.instalar(app)  # Spanish error pages, never a traceback
     base.instalar(app)  # template helpers
 

@@ -10,7 +10,7 @@ from flask import Flask
 
 from app import create_app
 from tests.web.conftest import CONFIG_PRUEBAS
-from web.registro import FiltroDatosPersonales, enmascarar
+from web.bitacora import FiltroDatosPersonales, enmascarar
 
 CABECERAS = {
     "X-Content-Type-Options": "nosniff",
