@@ -11,9 +11,9 @@ from letters.entorno import entorno, hoja_de_estilo
 from letters.etiquetas import TITULOS
 from letters.texto import html_a_texto
 from letters.vista import Carta
-from rules import Caso, Decision, evaluar
+from rules import TIPOS_CARTA, Caso, Decision, evaluar
 
-TIPOS: tuple[str, ...] = ("queja", "terminacion", "silencio_positivo", "recurso", "queja_sic")
+TIPOS: tuple[str, ...] = TIPOS_CARTA
 NOMBRES = TITULOS  # one name per letter kind: the PDF title, the index and the web pages
 
 

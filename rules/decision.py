@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,7 +16,7 @@ TipoPlazo = Literal[
     "terminacion_efectiva",
 ]
 
-TIPOS_CARTA: tuple[str, ...] = ("queja", "terminacion", "silencio_positivo", "recurso", "queja_sic")
+TIPOS_CARTA: tuple[str, ...] = get_args(TipoCarta)  # the letter kinds, in this order everywhere
 
 
 class Salida(BaseModel):
