@@ -16,7 +16,8 @@ loads when a person opens "Ver el texto para copiar y pegar").
 `--comparar RUTA`: the same load against the app of another checkout (RUTA, e.g. `git archive` of
 main before a change, unpacked) and of this tree, in alternating rounds (the order flips each round,
 so a change in the shared machine's load touches both alike); prints p50/p95 side by side and the
-ratios this tree / RUTA.
+ratios this tree / RUTA, after the CPU time of one decision page and one letter text on each (the
+figure a busy machine does not move).
 
 `--mixto`: the mix of the hardening issue, run twice in one go, PDFs drawn in the request's thread
 (SALIDA_PDF_PROCESOS=0 with 4 threads, the old way) and then in render processes (the default):
@@ -78,13 +79,18 @@ def puerto_libre() -> int:
         return int(s.getsockname()[1])
 
 
+def _primero_en_la_ruta(raiz: Path) -> str:
+    """PYTHONPATH with `raiz` first (ahead of the editable install of this tree)."""
+    return os.pathsep.join(filter(None, (str(raiz), os.environ.get("PYTHONPATH"))))
+
+
 def arrancar_gunicorn(puerto: int, workers: int, extra: dict[str, str] | None = None,
                       raiz: Path = RAIZ) -> subprocess.Popen[bytes]:
     """Start gunicorn with the project's settings on loopback (plain HTTP, fresh secret key).
 
     `raiz`: the checkout whose code it serves (first on the path, ahead of the editable install)."""
     entorno = {**os.environ, **(extra or {}), "SALIDA_SECRET_KEY": secrets.token_hex(32),
-               "PYTHONPATH": os.pathsep.join(filter(None, (str(raiz), os.environ.get("PYTHONPATH")))),
+               "PYTHONPATH": _primero_en_la_ruta(raiz),
                "SALIDA_SESSION_COOKIE_SECURE": "false",  # plain HTTP on loopback
                "SALIDA_LIMITE_PDF": "100000 per minute",  # measure rendering, not the limiter
                "SALIDA_RESPONSABLE_DATOS": "Banco de pruebas de Salida (sin datos reales)",
@@ -308,12 +314,58 @@ def una_carga(args: argparse.Namespace, raiz: Path = RAIZ) -> tuple[list[Flujo],
         proceso.wait(15)
 
 
+# Run in a child process on one checkout's code: the CPU time of one request, serving thread only.
+_MEDIR_CPU = """
+import json, statistics, sys, time
+from app import create_app
+pedidos, n = json.load(sys.stdin), int(sys.argv[1])
+app = create_app({"TESTING": True, "SECRET_KEY": "banco-" + "x" * 40, "WTF_CSRF_ENABLED": False,
+                  "RATELIMIT_ENABLED": False, "PDF_PROCESOS": 0})
+cliente, cifras = app.test_client(), {}
+for nombre, ruta, cuerpo in pedidos:
+    tiempos = []
+    for i in range(n + 3):  # the first three warm the templates up
+        antes = time.thread_time()
+        r = cliente.post(ruta, data=cuerpo.encode(), content_type="application/x-www-form-urlencoded")
+        tiempos.append(time.thread_time() - antes)
+        assert r.status_code == 200, (ruta, r.status_code)
+    cifras[nombre] = 1000 * statistics.median(tiempos[3:])
+print(json.dumps(cifras))
+"""
+
+
+def cpu_por_pedido(raiz: Path, n: int = 30) -> dict[str, float]:
+    """Median CPU ms of one decision page and one letter text, on `raiz`'s code (load-proof)."""
+    caso = validar_caso(json.loads(SEMILLA.read_text(encoding="utf-8")))
+    pares = [("accion", "evaluar")]
+    for nombre, valor in desde_caso(caso.model_dump(mode="json")).valores.items():
+        pares += [(nombre, v) for v in valor] if isinstance(valor, list) else [(nombre, valor)]
+    cartas = urllib.parse.urlencode({"caso": caso.model_dump_json()})
+    pedidos = [("página de decisión", "/caso", urllib.parse.urlencode(pares)),
+               ("texto (terminación)", "/cartas/terminacion.txt", cartas)]
+    entorno = {**os.environ, "PYTHONPATH": _primero_en_la_ruta(raiz)}
+    salida = subprocess.run([sys.executable, "-c", _MEDIR_CPU, str(n)], input=json.dumps(pedidos), cwd=raiz,
+                            env=entorno, capture_output=True, text=True, check=True).stdout
+    return dict(json.loads(salida.strip().splitlines()[-1]))
+
+
 def comparar(args: argparse.Namespace) -> None:
-    """The standard load on another checkout and on this tree, alternating; figures and ratios."""
+    """The standard load on another checkout and on this tree, alternating; figures and ratios.
+
+    First the CPU time of one request of each kind on each checkout (median, in-process): the figure
+    the machine's other work does not move; then the load."""
     otra = Path(args.comparar).resolve()
     if not (otra / "web" / "gunicorn_conf.py").is_file():
         raise SystemExit(f"{otra} no es una copia de Salida (falta web/gunicorn_conf.py)")
     variantes = {f"antes: {otra.name}": otra, "después: este árbol": RAIZ}
+    cpu = {nombre: cpu_por_pedido(raiz) for nombre, raiz in variantes.items()}
+    (antes_cpu, despues_cpu) = cpu.values()
+    print(f"\nCPU por pedido (ms, mediana de 30, en el hilo que sirve)\n{'flujo':<22}"
+          + "".join(f"{n.split(':')[0]:>10}" for n in variantes) + f"{'razón':>8}")
+    for flujo in antes_cpu:
+        print(f"{flujo:<22}{antes_cpu[flujo]:>10.1f}{despues_cpu[flujo]:>10.1f}"
+              f"{despues_cpu[flujo] / antes_cpu[flujo]:>8.2f}")
+    print(flush=True)
     juntos: dict[str, list[Flujo]] = {}
     duraciones: dict[str, float] = dict.fromkeys(variantes, 0.0)
     for ronda in range(args.rondas):
