@@ -1,13 +1,23 @@
 """Web benchmark: the app under gunicorn on loopback, a bounded open-loop load, latency figures.
 
-Run: .venv/bin/python bench/web_bench.py [--segundos 30] [--decisiones 50] [--pdfs 5] [--workers 2]
+Run: .venv/bin/python bench/web_bench.py [--segundos 30] [--decisiones 50] [--pdfs 5] [--textos 0]
+                                          [--workers 2]
+     .venv/bin/python bench/web_bench.py --comparar RUTA [--rondas 2] [the same load options]
      .venv/bin/python bench/web_bench.py --mixto [--segundos 30] [--clientes 20] [--pausa 3] [--rondas 2]
 
 Starts gunicorn (web/gunicorn_conf.py: gthread workers, each with its own warmed pool of PDF render
 processes, workers recycled every ~2,000 requests) on 127.0.0.1, then sends the seed case as the
 decision page (POST /caso, with its CSRF token) at a fixed rate and PDF downloads (POST /cartas/…pdf)
 at another, each request on its own schedule whatever the previous one took. Latency counts from the
-scheduled send time. Prints requests/s, p50/p95/p99/max and errors. Asserts nothing.
+scheduled send time. Prints requests/s, p50/p95/p99/max and errors. Asserts nothing. `--textos`
+adds a stream of letters' text for copying (POST /cartas/terminacion.txt, what the decision page
+loads when a person opens "Ver el texto para copiar y pegar").
+
+`--comparar RUTA`: the same load against the app of another checkout (RUTA, e.g. `git archive` of
+main before a change, unpacked) and of this tree, in alternating rounds (the order flips each round,
+so a change in the shared machine's load touches both alike); prints p50/p95 side by side and the
+ratios this tree / RUTA, after the CPU time of one decision page and one letter text on each (the
+figure a busy machine does not move).
 
 `--mixto`: the mix of the hardening issue, run twice in one go, PDFs drawn in the request's thread
 (SALIDA_PDF_PROCESOS=0 with 4 threads, the old way) and then in render processes (the default):
@@ -69,17 +79,25 @@ def puerto_libre() -> int:
         return int(s.getsockname()[1])
 
 
-def arrancar_gunicorn(puerto: int, workers: int,
-                      extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    """Start gunicorn with the project's settings on loopback (plain HTTP, fresh secret key)."""
+def _primero_en_la_ruta(raiz: Path) -> str:
+    """PYTHONPATH with `raiz` first (ahead of the editable install of this tree)."""
+    return os.pathsep.join(filter(None, (str(raiz), os.environ.get("PYTHONPATH"))))
+
+
+def arrancar_gunicorn(puerto: int, workers: int, extra: dict[str, str] | None = None,
+                      raiz: Path = RAIZ) -> subprocess.Popen[bytes]:
+    """Start gunicorn with the project's settings on loopback (plain HTTP, fresh secret key).
+
+    `raiz`: the checkout whose code it serves (first on the path, ahead of the editable install)."""
     entorno = {**os.environ, **(extra or {}), "SALIDA_SECRET_KEY": secrets.token_hex(32),
+               "PYTHONPATH": _primero_en_la_ruta(raiz),
                "SALIDA_SESSION_COOKIE_SECURE": "false",  # plain HTTP on loopback
                "SALIDA_LIMITE_PDF": "100000 per minute",  # measure rendering, not the limiter
                "SALIDA_RESPONSABLE_DATOS": "Banco de pruebas de Salida (sin datos reales)",
                "SALIDA_BIND": f"{HOST}:{puerto}", "SALIDA_WORKERS": str(workers)}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return subprocess.Popen([str(gunicorn), "-c", "python:web.gunicorn_conf", "app:create_app()"],
-                            cwd=RAIZ, env=entorno, start_new_session=True)
+                            cwd=raiz, env=entorno, start_new_session=True)
 
 
 def pedir(puerto: int, metodo: str, ruta: str, cuerpo: bytes | None = None,
@@ -268,13 +286,123 @@ def mixto(args: argparse.Namespace) -> None:
     print("(ms; latencia desde el envío)")
 
 
+def flujos_estandar(args: argparse.Namespace, formulario: bytes, cartas: bytes) -> list[Flujo]:
+    """The open-loop streams of the standard load (those with a rate above 0)."""
+    return [f for f in (
+        Flujo("página de decisión", args.decisiones, "/caso", formulario, b"respuesta__titular"),
+        Flujo("PDF (terminación)", args.pdfs, "/cartas/terminacion.pdf", cartas, b"%PDF-"),
+        Flujo("texto (terminación)", args.textos, "/cartas/terminacion.txt", cartas, b"Atentamente"),
+    ) if f.tasa > 0]
+
+
+def una_carga(args: argparse.Namespace, raiz: Path = RAIZ) -> tuple[list[Flujo], float]:
+    """Start the app of `raiz`, warm it for 2 s, run the standard load; the streams and the time."""
+    puerto = puerto_libre()
+    proceso = arrancar_gunicorn(puerto, args.workers, raiz=raiz)
+    try:
+        esperar(puerto, proceso, 120)
+        cookie, formulario, cartas = preparar(puerto)
+        calentamiento = flujos_estandar(args, formulario, cartas)
+        cargar(calentamiento, puerto, cookie, 2)
+        print(f"gunicorn en http://{HOST}:{puerto} ({args.workers} workers gthread, código de {raiz}); "
+              f"calentamiento: {sum(len(f.errores) for f in calentamiento)} errores. "
+              f"Carga de {args.segundos:.0f} s…", flush=True)
+        flujos = flujos_estandar(args, formulario, cartas)
+        return flujos, cargar(flujos, puerto, cookie, args.segundos)
+    finally:
+        os.killpg(proceso.pid, signal.SIGTERM)
+        proceso.wait(15)
+
+
+# Run in a child process on one checkout's code: the CPU time of one request, serving thread only.
+_MEDIR_CPU = """
+import json, statistics, sys, time
+from app import create_app
+pedidos, n = json.load(sys.stdin), int(sys.argv[1])
+app = create_app({"TESTING": True, "SECRET_KEY": "banco-" + "x" * 40, "WTF_CSRF_ENABLED": False,
+                  "RATELIMIT_ENABLED": False, "PDF_PROCESOS": 0})
+cliente, cifras = app.test_client(), {}
+for nombre, ruta, cuerpo in pedidos:
+    tiempos = []
+    for i in range(n + 3):  # the first three warm the templates up
+        antes = time.thread_time()
+        r = cliente.post(ruta, data=cuerpo.encode(), content_type="application/x-www-form-urlencoded")
+        tiempos.append(time.thread_time() - antes)
+        assert r.status_code == 200, (ruta, r.status_code)
+    cifras[nombre] = 1000 * statistics.median(tiempos[3:])
+print(json.dumps(cifras))
+"""
+
+
+def cpu_por_pedido(raiz: Path, n: int = 30) -> dict[str, float]:
+    """Median CPU ms of one decision page and one letter text, on `raiz`'s code (load-proof)."""
+    caso = validar_caso(json.loads(SEMILLA.read_text(encoding="utf-8")))
+    pares = [("accion", "evaluar")]
+    for nombre, valor in desde_caso(caso.model_dump(mode="json")).valores.items():
+        pares += [(nombre, v) for v in valor] if isinstance(valor, list) else [(nombre, valor)]
+    cartas = urllib.parse.urlencode({"caso": caso.model_dump_json()})
+    pedidos = [("página de decisión", "/caso", urllib.parse.urlencode(pares)),
+               ("texto (terminación)", "/cartas/terminacion.txt", cartas)]
+    entorno = {**os.environ, "PYTHONPATH": _primero_en_la_ruta(raiz)}
+    salida = subprocess.run([sys.executable, "-c", _MEDIR_CPU, str(n)], input=json.dumps(pedidos), cwd=raiz,
+                            env=entorno, capture_output=True, text=True, check=True).stdout
+    return dict(json.loads(salida.strip().splitlines()[-1]))
+
+
+def comparar(args: argparse.Namespace) -> None:
+    """The standard load on another checkout and on this tree, alternating; figures and ratios.
+
+    First the CPU time of one request of each kind on each checkout (median, in-process): the figure
+    the machine's other work does not move; then the load."""
+    otra = Path(args.comparar).resolve()
+    if not (otra / "web" / "gunicorn_conf.py").is_file():
+        raise SystemExit(f"{otra} no es una copia de Salida (falta web/gunicorn_conf.py)")
+    variantes = {f"antes: {otra.name}": otra, "después: este árbol": RAIZ}
+    cpu = {nombre: cpu_por_pedido(raiz) for nombre, raiz in variantes.items()}
+    (antes_cpu, despues_cpu) = cpu.values()
+    print(f"\nCPU por pedido (ms, mediana de 30, en el hilo que sirve)\n{'flujo':<22}"
+          + "".join(f"{n.split(':')[0]:>10}" for n in variantes) + f"{'razón':>8}")
+    for flujo in antes_cpu:
+        print(f"{flujo:<22}{antes_cpu[flujo]:>10.1f}{despues_cpu[flujo]:>10.1f}"
+              f"{despues_cpu[flujo] / antes_cpu[flujo]:>8.2f}")
+    print(flush=True)
+    juntos: dict[str, list[Flujo]] = {}
+    duraciones: dict[str, float] = dict.fromkeys(variantes, 0.0)
+    for ronda in range(args.rondas):
+        orden = list(variantes.items())
+        for nombre, raiz in (orden if ronda % 2 == 0 else orden[::-1]):
+            print(f"ronda {ronda + 1}, {nombre}", flush=True)
+            flujos, duracion = una_carga(args, raiz)
+            duraciones[nombre] += duracion
+            if nombre not in juntos:
+                juntos[nombre] = flujos
+            else:
+                for acumulado, f in zip(juntos[nombre], flujos, strict=True):
+                    acumulado.latencias += f.latencias
+                    acumulado.errores += f.errores
+    for nombre, flujos in juntos.items():
+        print(f"\n{nombre}", end="")
+        informe(flujos, duraciones[nombre])
+    antes, despues = juntos.values()
+    print(f"\nRazón este árbol / {otra.name} ({args.rondas} × {args.segundos:.0f} s por variante; "
+          "< 1: más rápido ahora)")
+    print(f"{'flujo':<22}{'p50':>8}{'p95':>8}")
+    for a, d in zip(antes, despues, strict=True):
+        if a.latencias and d.latencias:
+            razones = [percentil(d.latencias, p) / percentil(a.latencias, p) for p in (50, 95)]
+            print(f"{a.nombre:<22}{razones[0]:>8.2f}{razones[1]:>8.2f}")
+
+
 def main() -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segundos", type=float, default=30)
     parser.add_argument("--decisiones", type=float, default=50, help="páginas de decisión por segundo")
     parser.add_argument("--pdfs", type=float, default=5, help="PDF por segundo")
+    parser.add_argument("--textos", type=float, default=0,
+                        help="textos de carta por segundo (lo que pide «Ver el texto para copiar y pegar»)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--comparar", metavar="RUTA", help="otra copia de Salida, medida al lado")
     parser.add_argument("--mixto", action="store_true", help="la mezcla antes/después (ver arriba)")
     parser.add_argument("--clientes", type=int, default=20)
     parser.add_argument("--pausa", type=float, default=3.0, help="segundos entre pedidos de un cliente")
@@ -283,25 +411,11 @@ def main() -> int:
     if args.mixto:
         mixto(args)
         return 0
-
-    puerto = puerto_libre()
-    proceso = arrancar_gunicorn(puerto, args.workers)
-    try:
-        esperar(puerto, proceso)
-        cookie, formulario, cartas = preparar(puerto)
-        flujos = [f for f in (
-            Flujo("página de decisión", args.decisiones, "/caso", formulario, b"respuesta__titular"),
-            Flujo("PDF (terminación)", args.pdfs, "/cartas/terminacion.pdf", cartas, b"%PDF-"),
-        ) if f.tasa > 0]
-        calentamiento = [Flujo(f.nombre, f.tasa, f.ruta, f.cuerpo, f.marca) for f in flujos]
-        cargar(calentamiento, puerto, cookie, 2)
-        print(f"gunicorn en http://{HOST}:{puerto} ({args.workers} workers gthread); calentamiento: "
-              f"{sum(len(f.errores) for f in calentamiento)} errores. Carga de {args.segundos:.0f} s…")
-        duracion = cargar(flujos, puerto, cookie, args.segundos)
-        informe(flujos, duracion)
-    finally:
-        os.killpg(proceso.pid, signal.SIGTERM)
-        proceso.wait(15)
+    if args.comparar:
+        comparar(args)
+        return 0
+    flujos, duracion = una_carga(args)
+    informe(flujos, duracion)
     return 0
 
 

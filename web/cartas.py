@@ -1,4 +1,4 @@
-"""The letters on the web: which ones the page offers, their text to copy, and the downloads.
+"""The letters on the web: which ones the page offers, and their downloads (PDF, or text to copy).
 
 PDFs are drawn in a bounded pool of render processes (`letters.procesos`), never in the thread that
 serves pages, each within a budget of pages and CPU seconds. Settings (`SALIDA_` environment
@@ -21,6 +21,7 @@ import letters
 from letters import procesos
 from letters.pdf import Presupuesto
 from letters.render import calentar_plantillas
+from letters.render import carta as modelo_de_carta
 from rules import Caso, Decision
 from web import etiquetas as et
 from web.errores import respuesta_error
@@ -41,32 +42,39 @@ TIPOS_MIME = {
 
 @dataclass(frozen=True)
 class CartaEnPagina:
-    """A letter as the decision page offers it."""
+    """A letter as the decision page offers it (its text loads on demand, not with the page)."""
 
     tipo: str
     titulo: str
     descripcion: str
     sugerida: bool
-    texto: str | None  # None when the letter could not be drafted (the page says so)
+    redactable: bool  # False when the letter could not be drafted (the page says so)
 
 
 def para_la_pagina(caso: Caso, decision: Decision) -> dict[str, list]:
-    """Suggested letters first, then the other possible ones, then those unavailable and why."""
+    """Suggested letters first, then the other possible ones, then those unavailable and why.
+
+    Each offered letter's view model is built (well under a millisecond) so that a letter the letters
+    package refuses lands among the unavailable ones with its reason, but no letter is rendered: the
+    text for copying loads when the person opens it (POST /cartas/<tipo>.txt, static/js/salida.js).
+    """
     orden = [*decision.cartas_sugeridas,
              *(t for t in decision.cartas_posibles if t not in decision.cartas_sugeridas)]
     no_disponibles = dict(decision.cartas_no_disponibles)
     ofrecidas = []
     for t in orden:
         try:
-            texto = letters.render_text(caso, decision, t)
+            modelo_de_carta(caso, decision, t)
+            redactable = True
         except letters.CartaNoDisponible as exc:
             no_disponibles[t] = exc.motivo
             continue
         except Exception:  # a letter that fails must not take the decision page down
             current_app.logger.exception("No se pudo redactar la carta %s", t)
-            texto = None
+            redactable = False
         titulo, descripcion = et.CARTAS.get(t, (t, ""))
-        ofrecidas.append(CartaEnPagina(t, titulo, descripcion, t in decision.cartas_sugeridas, texto))
+        ofrecidas.append(CartaEnPagina(t, titulo, descripcion, t in decision.cartas_sugeridas,
+                                       redactable))
     return {"ofrecidas": ofrecidas,
             "no_disponibles": [(et.CARTAS.get(t, (t, ""))[0], m) for t, m in no_disponibles.items()]}
 

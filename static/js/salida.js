@@ -1,6 +1,7 @@
 // Salida's progressive enhancements. Every page works without this file; with it:
 // the error summary takes focus, questions that do not apply hide, rows are added and removed
-// in place, long texts count their characters, and letters can be copied and the decision printed.
+// in place, long texts count their characters, a letter's text loads when asked for and can be
+// copied, and the decision printed.
 (function () {
   "use strict";
 
@@ -174,6 +175,62 @@
     return true;
   }
 
+  // A letter's text for copying is drawn only when asked for: opening its details posts the case
+  // form (the case and the CSRF token in the body, nothing personal in the address) to the letter's
+  // .txt address. Without this script the details say to use "Descargar texto".
+  var TEXTO_FALLO = "No se pudo cargar el texto de la carta. Vuelva a intentarlo en un momento o use «Descargar texto».";
+  var TEXTO_SIN_RED = "No se pudo cargar el texto: revise su conexión y vuelva a intentarlo, o use «Descargar texto».";
+
+  function motivoDelServidor(html) {
+    try {
+      var p = new DOMParser().parseFromString(html, "text/html").querySelector(".pagina-error h1 + p");
+      return p ? p.textContent.trim() : "";
+    } catch (e) { return ""; }
+  }
+
+  function cargarTexto(detalles) {
+    var fase = detalles.getAttribute("data-fase");
+    if (fase === "cargando" || fase === "listo") { return; }
+    var form = document.getElementById("caso-form");
+    var estado = detalles.querySelector("[data-estado-texto]");
+    var area = detalles.querySelector("textarea");
+    var copiar = detalles.querySelector("[data-copiar]");
+    var reintentar = detalles.querySelector("[data-reintentar]");
+    function fallo(texto, reintentable) {
+      detalles.setAttribute("data-fase", "error");
+      detalles.removeAttribute("aria-busy");
+      estado.classList.add("carta__estado-texto--error");
+      estado.textContent = texto;
+      reintentar.hidden = !reintentable;
+    }
+    if (!form || !window.fetch || !window.FormData) { fallo(TEXTO_FALLO, false); return; }
+    detalles.setAttribute("data-fase", "cargando");
+    detalles.setAttribute("aria-busy", "true");
+    reintentar.hidden = true;
+    estado.classList.remove("carta__estado-texto--error", "oculto");
+    estado.textContent = "Cargando el texto…";
+    fetch(detalles.getAttribute("data-texto-carta"), {method: "POST", body: new FormData(form), credentials: "same-origin"})
+      .then(function (r) {
+        return r.text().then(function (cuerpo) {
+          if (r.ok && /^text\/plain/.test(r.headers.get("Content-Type") || "")) {
+            area.value = cuerpo;
+            area.hidden = false;
+            copiar.hidden = false;
+            detalles.setAttribute("data-fase", "listo");
+            detalles.removeAttribute("aria-busy");
+            estado.classList.add("oculto");  // said to screen readers; the text itself is in view
+            estado.textContent = "Texto de la carta cargado.";
+            return;
+          }
+          // 409 (the letter does not apply) and 400 (the page's security token expired) carry a
+          // Spanish reason that trying again would not change; anything else may pass.
+          var motivo = (r.status === 400 || r.status === 409 || r.status === 413) ? motivoDelServidor(cuerpo) : "";
+          if (motivo) { fallo(motivo, false); } else { fallo(TEXTO_FALLO, true); }
+        });
+      })
+      .catch(function () { fallo(TEXTO_SIN_RED, true); });
+  }
+
   function iniciar() {
     document.documentElement.classList.add("js");
     var resumen = document.querySelector("[data-enfocar]");
@@ -189,11 +246,24 @@
     document.addEventListener("input", function (ev) {
       if (ev.target.matches && ev.target.matches("textarea[data-maximo]")) { contar(ev.target); }
     });
-    document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) { b.hidden = false; });
+    document.querySelectorAll("[data-copiar], [data-imprimir]").forEach(function (b) {
+      b.hidden = !!b.closest("[data-texto-carta]");  // a letter's copy button waits for its text
+    });
+    document.addEventListener("toggle", function (ev) {  // toggle does not bubble: listen on capture
+      var d = ev.target;
+      if (d.open && d.matches && d.matches("details[data-texto-carta]")) { cargarTexto(d); }
+    }, true);
+    document.querySelectorAll("details[data-texto-carta][open]").forEach(cargarTexto);
 
     document.addEventListener("click", function (ev) {
-      var objetivo = ev.target.closest("[data-agregar], [data-quitar], [data-copiar], [data-imprimir], [data-descarga], .resumen-errores a");
+      var objetivo = ev.target.closest("[data-agregar], [data-quitar], [data-copiar], [data-imprimir], [data-descarga], [data-reintentar], .resumen-errores a");
       if (!objetivo) { return; }
+      if (objetivo.hasAttribute("data-reintentar")) {
+        var detalles = objetivo.closest("details[data-texto-carta]");
+        detalles.querySelector("summary").focus();  // the button hides while the text loads
+        cargarTexto(detalles);
+        return;
+      }
       if (objetivo.hasAttribute("data-descarga")) { if (descargar(objetivo)) { ev.preventDefault(); } return; }
       if (objetivo.hasAttribute("data-agregar")) { ev.preventDefault(); agregarFila(objetivo); }
       else if (objetivo.hasAttribute("data-quitar")) { ev.preventDefault(); quitarFila(objetivo); }

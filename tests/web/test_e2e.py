@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 from pypdf import PdfReader
 
 from tests.web.navegador import Teclado, servidor
@@ -116,12 +116,74 @@ def test_decision_sin_javascript_y_carta_en_texto(navegador: Browser, base: str,
         page.locator("button.boton--principal", has_text="Ver mi resultado").click()
     assert page.locator(".respuesta__titular").inner_text() == "Sí, puede terminar sin pagar la permanencia."
     assert page.locator("[data-copiar]").first.is_hidden()  # the copy button needs JavaScript
-    page.locator(".carta__texto summary").first.click()
-    assert "Ana María Pérez Gómez" in page.locator("#texto-terminacion").input_value()
+    detalles = page.locator(".carta__texto").first
+    detalles.locator("summary").click()
+    # No text is drawn with the page; without JavaScript the details say how to get it instead.
+    assert detalles.locator("textarea").is_hidden() and detalles.locator("textarea").input_value() == ""
+    nota = detalles.locator(".carta__sin-js")
+    assert nota.is_visible() and "Use el botón «Descargar texto» de arriba" in nota.inner_text()
     with page.expect_download() as descarga:
         page.locator("button", has_text="Descargar texto").first.click()
     assert "15 de diciembre de 2026" in Path(descarga.value.path()).read_text(encoding="utf-8")
     ctx.close()
+
+
+def test_decision_con_javascript_carga_el_texto_al_abrir(pagina: Page, base: str, semilla_json: str):
+    pagina.goto(base + "/caso")
+    pedidos: list[tuple[str, str]] = []
+    pagina.on("request", lambda r: pedidos.append((r.method, r.url)) if "/cartas/" in r.url else None)
+    retenidos: list[Route] = []
+    pagina.route("**/cartas/terminacion.txt", lambda ruta: retenidos.append(ruta))  # held until let go
+    _ir_a_la_decision(pagina, semilla_json)
+    detalles = pagina.locator("details[data-texto-carta='/cartas/terminacion.txt']")
+    area, estado = detalles.locator("textarea"), detalles.locator("[data-estado-texto]")
+    assert pedidos == [] and area.input_value() == ""  # nothing loads until the person asks
+    assert detalles.locator(".carta__sin-js").count() == 1
+    detalles.locator("summary").click()
+    expect(estado).to_have_text("Cargando el texto…")
+    expect(detalles).to_have_attribute("aria-busy", "true")
+    assert detalles.locator(".carta__sin-js").is_hidden()  # the note is for browsers without JavaScript
+    assert detalles.locator("[data-copiar]").is_hidden()
+    retenidos[0].continue_()
+    expect(area).to_be_visible()
+    assert "Ana María Pérez Gómez" in area.input_value() and "15 de diciembre de 2026" in area.input_value()
+    assert estado.get_attribute("aria-live") == "polite"
+    assert estado.text_content() == "Texto de la carta cargado."  # said to screen readers
+    assert detalles.get_attribute("aria-busy") is None
+    assert pedidos == [("POST", base + "/cartas/terminacion.txt")]  # no personal data in the address
+    detalles.locator("summary").click()  # closed and opened again: the text is already there
+    detalles.locator("summary").click()
+    expect(area).to_be_visible()
+    assert len(pedidos) == 1
+    pagina.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+    detalles.locator("button[data-copiar]").click()
+    expect(detalles.locator(".carta__copiado")).to_have_text("Texto copiado.")
+    assert "Ana María Pérez Gómez" in pagina.evaluate("navigator.clipboard.readText()")
+    _sin_violaciones_graves(pagina)
+
+
+def test_texto_de_carta_que_no_carga_lo_dice_y_se_reintenta(pagina: Page, base: str, semilla_json: str):
+    pagina.goto(base + "/caso")
+    pagina.route("**/cartas/queja_sic.txt", lambda ruta: ruta.abort("connectionreset"))
+    _ir_a_la_decision(pagina, semilla_json)
+    detalles = pagina.locator("details[data-texto-carta='/cartas/queja_sic.txt']")
+    detalles.locator("summary").click()
+    estado = detalles.locator("[data-estado-texto]")
+    expect(estado).to_have_text("No se pudo cargar el texto: revise su conexión y vuelva a intentarlo, "
+                                "o use «Descargar texto».")
+    assert detalles.locator("textarea").is_hidden() and detalles.locator("[data-copiar]").is_hidden()
+    pagina.unroute("**/cartas/queja_sic.txt")
+    detalles.locator("button[data-reintentar]").click()
+    expect(detalles.locator("textarea")).to_be_visible()
+    assert "Superintendencia de Industria y Comercio" in detalles.locator("textarea").input_value()
+    assert detalles.locator("button[data-reintentar]").is_hidden()
+    # A letter the server refuses shows its Spanish reason, and offers no retry that could not help.
+    otra = pagina.locator("details.carta__texto:has(#texto-queja)")
+    otra.evaluate("(d) => d.setAttribute('data-texto-carta', '/cartas/recurso.txt')")
+    otra.locator("summary").click()
+    expect(otra.locator("[data-estado-texto]")).to_have_text(
+        "No hay una respuesta desfavorable o parcial del operador con el plazo de recurso abierto.")
+    assert otra.locator("button[data-reintentar]").is_hidden()
 
 
 def test_accesibilidad_formulario_y_decision(pagina: Page, base: str, semilla_json: str):

@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from markupsafe import escape
 from pypdf import PdfReader
 
 from tests.web.conftest import formulario_de
@@ -72,6 +73,24 @@ def test_semilla_da_la_decision(client, semilla_form):
     assert 'name="caso"' in html and "Ana María Pérez Gómez" in html  # the case travels in the page
     assert 'formaction="/cartas/terminacion.pdf"' in html and 'formaction="/cartas/terminacion.txt"' in html
     assert 'id="texto-terminacion"' in html and "data-copiar" in html
+
+
+def test_la_decision_no_redacta_las_cartas_y_las_ofrece_a_pedido(client, semilla_form, semilla_json):
+    html = client.post("/caso", data=semilla_form).data.decode()
+    ofrecidas = re.findall(r'data-texto-carta="/cartas/(\w+)\.txt"', html)
+    assert sorted(ofrecidas) == ["queja", "queja_sic", "silencio_positivo", "terminacion"]
+    assert "recurso" not in ofrecidas  # the letter that does not apply stays listed with its reason
+    assert "No hay una respuesta desfavorable" in html
+    for tipo in ofrecidas:
+        # an empty text area: the text comes from the address the details name, with the page's form
+        assert re.search(rf'<textarea [^>]*id="texto-{tipo}"[^>]*hidden></textarea>', html)
+        texto = client.post(f"/cartas/{tipo}.txt", data={"caso": semilla_json}).data.decode()
+        parrafo = max(texto.splitlines(), key=len)
+        assert len(parrafo) > 80 and escape(parrafo) not in html and parrafo not in html
+    sin_js = _texto(html.encode()).split("Ver el texto para copiar y pegar", 2)[1]
+    assert "Su navegador tiene JavaScript desactivado, así que el texto no aparece aquí. Use el botón " \
+           "«Descargar texto» de arriba" in sin_js
+    assert html.count('aria-live="polite" data-estado-texto') == len(ofrecidas)
 
 
 def test_errores_resumen_y_junto_al_campo_y_lo_escrito_se_conserva(client, semilla_form):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 import presentacion as pr
 from rules import evaluar, validar_caso
 from web import donde_se_pregunta
@@ -237,7 +240,11 @@ def test_sin_numero_de_contrato_las_cartas_van_sin_el_y_la_pagina_lo_dice(client
     del semilla["contrato"]["numero"]
     html = _pagina(client, semilla)
     assert "Sus cartas no llevan el número de contrato o cuenta" in html
-    assert "n.º None" not in html and "titular del contrato, " in html
+    caso = re.search(r'name="caso" value="([^"]*)"', html).group(1)
+    tipos = re.findall(r'data-texto-carta="/cartas/(\w+)\.txt"', html)  # each letter, as the page loads it
+    textos = "\n".join(client.post(f"/cartas/{t}.txt", data={"caso": unescape(caso)}).data.decode()
+                        for t in tipos)
+    assert len(tipos) > 1 and "n.º None" not in textos and "titular del contrato, " in textos
 
 
 def test_sin_dia_de_corte_la_pagina_pregunta_por_el(client, semilla):
