@@ -25,6 +25,13 @@ RESULTADOS: dict[str, str] = {
     "no_cubierto": "Fuera de cobertura",
 }
 
+# What a finding means for the subscriber (`favorece_al_usuario`), shown beside its result: "se cumple"
+# is good news for some rules and bad news for others.
+EFECTO: dict[bool, tuple[str, str]] = {
+    True: ("a-favor", "A su favor"),
+    False: ("en-contra", "En su contra"),
+}
+
 RESULTADOS_PLURAL: dict[str, tuple[str, str]] = {
     "cumple": ("se cumple", "se cumplen"),
     "no_cumple": ("no se cumple", "no se cumplen"),

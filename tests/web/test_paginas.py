@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pytest
 from markupsafe import escape
 from pypdf import PdfReader
 
+from rules import evaluar, validar_caso
 from tests.web.conftest import formulario_de
 
 
@@ -234,3 +236,19 @@ def test_cabecera_de_una_fila_y_enlaces_de_organizaciones_en_el_pie(client):
     assert "Lotes" not in cabecera and "Reglas" not in cabecera and "Organizaciones" in cabecera
     pie = html[html.index('<footer'):]
     assert "/lotes" in pie and "Organizaciones" in pie
+
+
+def test_cada_hallazgo_dice_si_es_a_favor_o_en_contra(client, semilla_form, semilla_json):
+    """"Se cumple" is good news for some rules and bad news for others: the badge beside it says which."""
+    decision = evaluar(validar_caso(json.loads(semilla_json)))
+    html = client.post("/caso", data=semilla_form).data.decode()
+    vistos = {True: 0, False: 0}
+    for h in decision.hallazgos:
+        articulo = html.split(f'id="regla-{h.id}"', 1)[1].split("</article>", 1)[0]
+        if h.favorece_al_usuario is None:
+            assert "efecto--" not in articulo
+            continue
+        esperado = "A su favor" if h.favorece_al_usuario else "En su contra"
+        assert esperado in articulo, h.id
+        vistos[h.favorece_al_usuario] += 1
+    assert vistos[True] and vistos[False]  # the seed has both kinds, so the check is not vacuous
