@@ -53,13 +53,18 @@ class _Proceso:
 
 
 class PoolDeRender:
-    """`procesos` render processes; a caller waits at most `espera` seconds for a free one."""
+    """`procesos` render processes; a caller waits at most `espera` seconds for a free one, and at
+    most `en_cola` callers wait at once: one more is refused at once (a 503), so PDF requests that
+    pile up cannot hold every thread of the serving process while decision pages queue behind them."""
 
-    def __init__(self, procesos: int, espera: float = 30.0, rss_maximo_mb: int = 250) -> None:
+    def __init__(self, procesos: int, espera: float = 30.0, rss_maximo_mb: int = 250,
+                 en_cola: int = 4) -> None:
         if procesos < 1:
             raise ValueError("El grupo de procesos de PDF necesita al menos un proceso.")
         self.procesos = procesos
         self.espera = espera
+        self.en_cola = en_cola
+        self._esperando = 0
         self.rss_maximo_kb = rss_maximo_mb * 1024
         self._libres: queue.Queue[_Proceso] = queue.Queue()  # ordinary letters
         self._libres_largas: queue.Queue[_Proceso] = (  # long letters (the same queue with one process)
@@ -109,10 +114,17 @@ class PoolDeRender:
         """Render letter HTML to PDF in a free process, within `presupuesto`."""
         larga = paginas_minimas(html) >= PAGINAS_LARGA
         cola = self._libres_largas if larga else self._libres
+        with self._candado:
+            if cola.empty() and self._esperando >= self.en_cola:
+                raise RenderizadorOcupado("Todos los procesos de PDF están ocupados y la cola está llena.")
+            self._esperando += 1
         try:
             p = cola.get(timeout=self.espera)
         except queue.Empty:
             raise RenderizadorOcupado("Todos los procesos de PDF siguen ocupados.") from None
+        finally:
+            with self._candado:
+                self._esperando -= 1
         try:
             if not p.proceso.is_alive():  # killed while idle: nothing of this letter was lost
                 self._renovar(p)
@@ -241,12 +253,12 @@ def servir(conexion: Connection, cortesia: int = CORTESIA) -> None:
         conexion.send(("pdf", contenido, _rss_kb()))
 
 
-_pools: dict[tuple[int, float], PoolDeRender] = {}
+_pools: dict[tuple[int, float, int], PoolDeRender] = {}
 _pools_pid = 0
 _pools_candado = threading.Lock()
 
 
-def del_proceso(procesos: int, espera: float = 30.0) -> PoolDeRender:
+def del_proceso(procesos: int, espera: float = 30.0, en_cola: int = 4) -> PoolDeRender:
     """This serving process's pool of that size, started (not yet warm) on first call and after a
     fork (a server uses one size; tests may ask for several)."""
     global _pools_pid
@@ -254,9 +266,9 @@ def del_proceso(procesos: int, espera: float = 30.0) -> PoolDeRender:
         if _pools_pid != os.getpid():
             _pools.clear()  # a forked child does not own its parent's processes
             _pools_pid = os.getpid()
-        pool = _pools.get((procesos, espera))
+        pool = _pools.get((procesos, espera, en_cola))
         if pool is None:
-            pool = _pools[(procesos, espera)] = PoolDeRender(procesos, espera)
+            pool = _pools[(procesos, espera, en_cola)] = PoolDeRender(procesos, espera, en_cola=en_cola)
             pool.iniciar()
         return pool
 

@@ -4,7 +4,8 @@ PDFs are drawn in a bounded pool of render processes (`letters.procesos`), never
 serves pages, each within a budget of pages and CPU seconds. Settings (`SALIDA_` environment
 variables): PDF_PROCESOS render processes per serving process (0: draw in the request's own thread,
 the old way; tests default to 0), PDF_PAGINAS and PDF_SEGUNDOS the budget, PDF_ESPERA how long a
-request may wait for a free process before a 503.
+request may wait for a free process before a 503, PDF_EN_COLA how many may wait at once (one more is
+a 503 at once, so waiting PDFs never hold every thread that serves pages).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PDF_DEFECTOS: dict[str, Any] = {
     "PDF_PAGINAS": 40,
     "PDF_SEGUNDOS": 5.0,  # CPU seconds of the render process
     "PDF_ESPERA": 30.0,
+    "PDF_EN_COLA": 4,  # per serving process: with 2 processes, about two renders' wait
 }
 
 TIPOS_MIME = {
@@ -96,7 +98,7 @@ def preparar(app: Flask) -> None:
     """Start and warm this process's render pool (PDF_PROCESOS > 0) before the first request."""
     n = int(ajuste(app.config, "PDF_PROCESOS"))
     if n > 0 and not _comando_sin_servidor():
-        procesos.del_proceso(n, float(ajuste(app.config, "PDF_ESPERA"))).calentar()
+        _pool(app.config, n).calentar()
         calentar_plantillas()
 
 
@@ -104,11 +106,16 @@ def preparar_desde_el_entorno() -> None:
     """`preparar` for a server process that has no app yet (gunicorn's post-fork hook)."""
     n = int(os.environ.get("SALIDA_PDF_PROCESOS", PDF_DEFECTOS["PDF_PROCESOS"]))
     espera = float(os.environ.get("SALIDA_PDF_ESPERA", PDF_DEFECTOS["PDF_ESPERA"]))
+    en_cola = int(os.environ.get("SALIDA_PDF_EN_COLA", PDF_DEFECTOS["PDF_EN_COLA"]))
     if n > 0:
-        procesos.del_proceso(n, espera).calentar()
+        procesos.del_proceso(n, espera, en_cola).calentar()
         calentar_plantillas()
     else:
         letters.calentar()
+
+
+def _pool(config: Mapping[str, Any], n: int) -> procesos.PoolDeRender:
+    return procesos.del_proceso(n, float(ajuste(config, "PDF_ESPERA")), int(ajuste(config, "PDF_EN_COLA")))
 
 
 def _pdf(caso: Caso, decision: Decision, tipo: str) -> bytes:
@@ -118,8 +125,7 @@ def _pdf(caso: Caso, decision: Decision, tipo: str) -> bytes:
     if n == 0:
         with letters.con_presupuesto(presupuesto):
             return letters.render_pdf(caso, decision, tipo)
-    pool = procesos.del_proceso(n, float(ajuste(config, "PDF_ESPERA")))
-    return pool.html_a_pdf(letters.html_para_pdf(caso, decision, tipo), tipo, presupuesto)
+    return _pool(config, n).html_a_pdf(letters.html_para_pdf(caso, decision, tipo), tipo, presupuesto)
 
 
 def renderizar(caso: Caso, decision: Decision, tipo: str, formato: str) -> bytes:

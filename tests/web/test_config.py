@@ -17,8 +17,8 @@ from web import config
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 # Read by web/cartas.py and web/gunicorn_conf.py with their own defaults, not through the app's table.
-FUERA_DE_LA_TABLA = {"PDF_PROCESOS", "PDF_PAGINAS", "PDF_SEGUNDOS", "PDF_ESPERA", "BIND", "WORKERS",
-                     "THREADS"}
+FUERA_DE_LA_TABLA = {"PDF_PROCESOS", "PDF_PAGINAS", "PDF_SEGUNDOS", "PDF_ESPERA", "PDF_EN_COLA", "BIND",
+                     "WORKERS", "THREADS"}
 
 
 def _sin_salida(monkeypatch: pytest.MonkeyPatch) -> None:

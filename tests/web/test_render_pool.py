@@ -173,3 +173,24 @@ def test_con_todos_los_procesos_ocupados_un_503_con_reintento(semilla, hostil):
     assert "No pudimos generar el PDF en este momento" in r.get_json()["mensaje"]
     os.kill(pool.pids()[0], signal.SIGKILL)  # end the long render; the pool replaces the process
     hilo.join()
+
+
+def test_con_la_cola_llena_el_503_llega_sin_esperar(semilla, hostil):
+    """One process busy and one request waiting (PDF_EN_COLA=1): the next is refused at once, though
+    PDF_ESPERA would let it wait ten minutes, so waiting PDFs cannot take every serving thread."""
+    config = {**CONFIG_PRUEBAS, "PDF_PROCESOS": 1, "PDF_ESPERA": 600.0, "PDF_EN_COLA": 1,
+              "PDF_SEGUNDOS": 600, "PDF_PAGINAS": 10_000}
+    app = create_app(config)
+    pool = procesos.del_proceso(1, 600.0, 1)
+    resultados: dict[str, Any] = {}
+    largo = en_hilo(app, "/api/v1/cartas/queja", hostil, resultados, "hostil")
+    esperar(lambda: pool.libres() == 0 or "hostil" in resultados)
+    en_espera = en_hilo(app, "/api/v1/cartas/queja", semilla, resultados, "en_espera")
+    esperar(lambda: pool._esperando == 1 or "en_espera" in resultados)
+    assert "hostil" not in resultados and "en_espera" not in resultados
+    r = app.test_client().post("/api/v1/cartas/queja", json=semilla)
+    assert r.status_code == 503 and r.headers["Retry-After"] == "30"
+    os.kill(pool.pids()[0], signal.SIGKILL)  # end the long render; the pool replaces the process
+    largo.join()
+    en_espera.join()
+    assert resultados["en_espera"].status_code == 200  # the one that waited got its letter
