@@ -143,7 +143,7 @@ def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDe
         if h.resultado != "cumple":
             continue
         if clave == "B3":
-            motivos += [por_regla[b] for b in ctx.resultados["B3"].base]  # type: ignore[attr-defined]
+            motivos += [por_regla[b] for b in ctx.resultados["B3"].base]
         else:
             motivos.append(h)
     fuerza = mas_fuerte([h.fuerza for h in motivos])
@@ -159,7 +159,7 @@ def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDe
         fecha_fin=calc.fecha_fin,
         valor_maximo=0 if exigible is False else calc.valor_proporcional,
         fundamentos=[h.id for h in motivos],
-        fuerza=fuerza,  # type: ignore[arg-type]
+        fuerza=fuerza,
         valor_proporcional=calc.valor_proporcional,
         meses_restantes=calc.meses_restantes,
     )

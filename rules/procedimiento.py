@@ -38,7 +38,7 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          f"apelación contra la respuesta a {e.nombre}, a más tardar el "
                          f"{texto.fecha(e.recurso_vence)}. Si el operador mantiene su decisión, "  # type: ignore[arg-type]
                          "la SIC decide la apelación."),
-            fundamento=q3, estado=e.recurso_estado or "S",  # type: ignore[arg-type]
+            fundamento=q3, estado=e.recurso_estado or "S",
         )
     if e.estado == "silencio_positivo":
         vence = e.cumplimiento_vence
