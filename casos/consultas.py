@@ -133,8 +133,13 @@ def listar(
         c.creado,
         c.lote_id,
     ).where(c.organizacion_id == organizacion_id, c.id.in_(ids))
-    por_id = {r[0]: r for r in s.execute(detalles)} if ids else {}
-    filas = [FilaPanel(r[0], r[1] or "", *r[2:11], r[11] is not None) for r in (por_id[i] for i in ids)]
+    por_id = {r[0]: r for r in s.execute(detalles).tuples()} if ids else {}
+    filas = [
+        FilaPanel(id_, nombre or "", operador, ciudad, estado, carta, plazo, vence, vencido, urgencia,
+                  creado, lote_id is not None)
+        for (id_, nombre, operador, ciudad, estado, carta, plazo, vence, vencido, urgencia, creado,
+             lote_id) in (por_id[i] for i in ids)
+    ]
     return filas, total
 
 
@@ -162,7 +167,7 @@ def resumen(s: Session, organizacion_id: int, hoy: date) -> Resumen:
     )
     cuentas: dict[str, int] = {}
     vencidos, ciudades = 0, set()
-    for estado, ciudad, n, atrasados in s.execute(consulta):
+    for estado, ciudad, n, atrasados in s.execute(consulta).tuples():
         cuentas[estado] = cuentas.get(estado, 0) + n
         vencidos += int(atrasados or 0)
         ciudades.add(ciudad)

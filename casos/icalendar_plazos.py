@@ -76,7 +76,7 @@ def calendario_organizacion(s: Session, organizacion_id: int, hoy: date) -> byte
         )
         .order_by(CasoGuardado.urgencia, CasoGuardado.id)
         .limit(MAXIMO_FEED)
-    )
+    ).tuples()
     for caso_id, uid, operador, plazos in filas:
         prefijo = f"Caso {caso_id} ({et.OPERADORES.get(operador, operador)}): "
         for datos in plazos or []:

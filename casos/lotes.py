@@ -60,7 +60,7 @@ def desde_lote(
             select(Fila.numero, Fila.caso)
             .where(Fila.lote_id == lote_id, Fila.caso.is_not(None), Fila.estado != "error")
             .order_by(Fila.numero)
-        ).all()
+        ).tuples().all()
         for numero, datos in filas:
             if numero in hechas or datos is None:  # invalid rows keep JSON null
                 continue

@@ -138,7 +138,7 @@ def _tandas(bd: BaseDeDatos, hoy: date, dias: tuple[int, ...]) -> Iterator[list[
                 select(Evento.caso_id, Evento.tipo, Evento.fecha, Evento.datos)
                 .where(Evento.caso_id.in_(ids))
                 .order_by(Evento.id)
-            ):
+            ).tuples():
                 eventos.setdefault(caso_id, []).append((tipo, fecha, datos or {}))
         ultimo = ids[-1]
         yield [
