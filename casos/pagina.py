@@ -182,7 +182,7 @@ def carta(s: Session, guardado: CasoGuardado, acceso: Acceso, tipo: str, formato
         abort(404)
     ev = repositorio.evaluar(guardado, hoy_en_bogota(), _fecha_pedida())
     descarga = descargar_carta(ev.caso, ev.decision, tipo, formato)
-    evento = NuevoEvento(tipo="carta_generada", fecha=ev.fecha, carta=tipo)  # type: ignore[arg-type]
+    evento = NuevoEvento(tipo="carta_generada", fecha=ev.fecha, carta=tipo)
     repositorio.registrar_evento(s, guardado, evento, hoy_en_bogota(), acceso.cuenta_id)
     return descarga
 

@@ -86,14 +86,14 @@ def _evaluar(caso: Caso, params: Parametros | None) -> Decision:
         plazos=plazos.plazos(ctx, por_regla),
         silencio_positivo=[
             SilencioPositivo(cun=e.reclamacion.cun, aplica=e.sap, desde=e.sap_desde,
-                             causa=e.sap_causa, reclamacion=e.indice)  # type: ignore[arg-type]
+                             causa=e.sap_causa, reclamacion=e.indice)
             for e in ctx.pqrs
         ],
         hallazgos=hallazgos,
         faltantes=list(dict.fromkeys(f for h in hallazgos for f in h.faltantes)),
-        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia, pasos),  # type: ignore[arg-type]
+        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia, pasos),
         advertencias=_advertencias(ctx, hallazgos, permanencia, destino),
-        cartas_posibles=posibles,  # type: ignore[arg-type]
+        cartas_posibles=posibles,
         cartas_no_disponibles=no_disponibles,
         respuesta_nueva_pqr=plazos.nueva_pqr(ctx, por_regla),
         procedimiento=pasos,

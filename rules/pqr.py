@@ -15,7 +15,7 @@ from rules.calendario import (
 )
 from rules.caso import Reclamacion
 from rules.contexto import Contexto
-from rules.decision import Estado, Fuerza
+from rules.decision import CausaSilencio, Estado, EstadoTramite, Fuerza
 from rules.parametros import Parametros
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
@@ -38,11 +38,11 @@ class EstadoPQR:
     vencido: bool  # the answer term ran out without an answer
     sap: bool
     sap_desde: date | None
-    sap_causa: str | None
+    sap_causa: CausaSilencio | None
     recurso_procede: bool
     recurso_vence: date | None  # the user's deadline, the earliest plausible reading (§7)
     recurso_dias: int | None
-    estado: str = "en_termino"
+    estado: EstadoTramite = "en_termino"
     vence_temprano: date | None = None  # the earliest reading of the operator's deadline
     festivos_u: tuple[date, ...] = ()  # holidays of status U the answer term depended on
     recurso_vence_tardio: date | None = None  # the latest reading of the user's deadline
@@ -139,7 +139,7 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
         if o is not None:
             termino = _termino_recurso(ctx, recs[o].fecha_respuesta)  # type: ignore[arg-type]
             extemporaneo = termino is not None and rec.fecha_radicacion > termino[2]
-        causa = None
+        causa: CausaSilencio | None = None
         if not extemporaneo and ctx.hoy > vence:
             if respuesta is None:
                 causa = "sin_respuesta"
@@ -173,7 +173,7 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
     return estados
 
 
-def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> str:
+def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> EstadoTramite:
     """The step's state, in the order the procedure gives precedence to."""
     r = e.reclamacion
     if e.extemporaneo:
