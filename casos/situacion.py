@@ -13,9 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from presentacion import PRIORIDAD_CARTAS
-from rules import Caso, Decision, Plazo
+from rules import Caso, Decision, Plazo, TipoCarta
 from rules import texto as tx
-from rules.decision import TipoCarta
 
 ESTADOS: dict[str, str] = {
     "recurso_abierto": "Corre el plazo para presentar el recurso",

@@ -85,17 +85,17 @@ def _origen(ctx: Contexto, i: int, rec: Reclamacion) -> int | None:
     """For a recurso, the earlier complaint whose answer it attacks (same CUN, else the latest)."""
     if rec.tipo != "recurso":
         return None
-    previas = [(j, r) for j, r in enumerate(ctx.caso.reclamaciones)
-               if j != i and r.tipo != "recurso" and r.fecha_respuesta is not None
+    previas = [(j, respondida, r.cun) for j, r in enumerate(ctx.caso.reclamaciones)
+               if j != i and r.tipo != "recurso" and (respondida := r.fecha_respuesta) is not None
                and r.sentido_respuesta in ("desfavorable", "parcial")
-               and r.fecha_respuesta <= rec.fecha_radicacion]
+               and respondida <= rec.fecha_radicacion]
     if rec.cun:
-        mismas = [(j, r) for j, r in previas if r.cun == rec.cun]
+        mismas = [p for p in previas if p[2] == rec.cun]
         if mismas:
-            return max(mismas, key=lambda x: x[1].fecha_respuesta)[0]  # type: ignore[arg-type,return-value]
+            return max(mismas, key=lambda p: p[1])[0]
     if not previas:
         return None
-    return max(previas, key=lambda x: x[1].fecha_respuesta)[0]  # type: ignore[arg-type,return-value]
+    return max(previas, key=lambda p: p[1])[0]
 
 
 def _recurrible(rec: Reclamacion) -> bool:
