@@ -5,9 +5,10 @@ Every query starts from `organizacion_id = :org`: another organisation's rows ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -82,6 +83,11 @@ class FilaPanel:
     lote: bool
 
 
+# A row of `listar`'s details query, in its column order.
+_FilaBD = tuple[int, str | None, str, str, str, str | None, str | None, date | None, date | None, date | None,
+                datetime, str | None]
+
+
 def _condiciones(organizacion_id: int, f: Filtros) -> list[ColumnElement[bool]]:
     c = CasoGuardado
     condiciones: list[ColumnElement[bool]] = [c.organizacion_id == organizacion_id]
@@ -133,8 +139,16 @@ def listar(
         c.creado,
         c.lote_id,
     ).where(c.organizacion_id == organizacion_id, c.id.in_(ids))
-    por_id = {r[0]: r for r in s.execute(detalles)} if ids else {}
-    filas = [FilaPanel(r[0], r[1] or "", *r[2:11], r[11] is not None) for r in (por_id[i] for i in ids)]
+    # SQLAlchemy 2.1's select() rows reach mypy as Row[*tuple[Any, ...]], which it unpacks as
+    # `object`: cast to the selected columns' types.
+    filas_bd = cast("Iterable[_FilaBD]", s.execute(detalles)) if ids else ()
+    por_id = {r[0]: r for r in filas_bd}
+    filas = [
+        FilaPanel(id_, nombre or "", operador, ciudad, estado, carta, plazo, vence, vencido, urgencia,
+                  creado, lote_id is not None)
+        for (id_, nombre, operador, ciudad, estado, carta, plazo, vence, vencido, urgencia, creado,
+             lote_id) in (por_id[i] for i in ids)
+    ]
     return filas, total
 
 
@@ -162,7 +176,9 @@ def resumen(s: Session, organizacion_id: int, hoy: date) -> Resumen:
     )
     cuentas: dict[str, int] = {}
     vencidos, ciudades = 0, set()
-    for estado, ciudad, n, atrasados in s.execute(consulta):
+    # Typed by hand: see `listar`.
+    filas = cast("Iterable[tuple[str, str, int, int | None]]", s.execute(consulta))
+    for estado, ciudad, n, atrasados in filas:
         cuentas[estado] = cuentas.get(estado, 0) + n
         vencidos += int(atrasados or 0)
         ciudades.add(ciudad)

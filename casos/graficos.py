@@ -68,10 +68,10 @@ def meses(ident: str, titulo: str, por_mes: dict[str, Cifras], ultimos: int = 12
     ancho_col = min(40, (ANCHO - 60) / max(len(elegidos), 1) - 10)
     cuerpo = []
     for i, (_, clase, nombre) in enumerate(RESULTADOS):  # legend
-        x = 10 + i * 122
+        x_leyenda = 10 + i * 122
         cuerpo.append(
-            f'<rect class="grafico__serie grafico__serie--{clase}" x="{x}" y="6" width="14" height="14" '
-            f'rx="2"/><text class="grafico__eje" x="{x + 19}" y="18">{nombre}</text>'
+            f'<rect class="grafico__serie grafico__serie--{clase}" x="{x_leyenda}" y="6" width="14" '
+            f'height="14" rx="2"/><text class="grafico__eje" x="{x_leyenda + 19}" y="18">{nombre}</text>'
         )
     partes = []
     for j, (mes, c) in enumerate(elegidos):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any, cast
 
 from icalendar import Alarm, Calendar, Event
 from sqlalchemy import select
@@ -66,7 +67,9 @@ def calendario_organizacion(s: Session, organizacion_id: int, hoy: date) -> byte
     """The deadlines of an organisation's open cases (recent and upcoming), for one feed."""
     cal = _calendario("Salida: plazos de los casos de la organización")
     sello = datetime.now(UTC)
-    filas = s.execute(
+    # SQLAlchemy 2.1's select() rows reach mypy as Row[*tuple[Any, ...]], which it unpacks as
+    # `object`: cast to the selected columns' types.
+    filas = cast("Iterable[tuple[int, str, str, list[dict[str, Any]] | None]]", s.execute(
         select(CasoGuardado.id, CasoGuardado.uid, CasoGuardado.operador, CasoGuardado.plazos)
         .where(
             CasoGuardado.organizacion_id == organizacion_id,
@@ -76,7 +79,7 @@ def calendario_organizacion(s: Session, organizacion_id: int, hoy: date) -> byte
         )
         .order_by(CasoGuardado.urgencia, CasoGuardado.id)
         .limit(MAXIMO_FEED)
-    )
+    ))
     for caso_id, uid, operador, plazos in filas:
         prefijo = f"Caso {caso_id} ({et.OPERADORES.get(operador, operador)}): "
         for datos in plazos or []:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import select
 
@@ -56,11 +58,13 @@ def desde_lote(
         hechas = set(s.scalars(select(CasoGuardado.fila_numero).where(CasoGuardado.lote_id == lote_id)))
         quien = declarante or str((lote.consentimiento or {}).get("declarante", ""))
         nuevos = 0
-        filas = s.execute(
+        # SQLAlchemy 2.1's select() rows reach mypy as Row[*tuple[Any, ...]], which it unpacks as
+        # `object`: cast to the selected columns' types.
+        filas = cast("Sequence[tuple[int, dict[str, Any] | None]]", s.execute(
             select(Fila.numero, Fila.caso)
             .where(Fila.lote_id == lote_id, Fila.caso.is_not(None), Fila.estado != "error")
             .order_by(Fila.numero)
-        ).all()
+        ).all())
         for numero, datos in filas:
             if numero in hechas or datos is None:  # invalid rows keep JSON null
                 continue

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import werkzeug
 from flask import Response, abort, redirect, render_template, request, url_for
 from sqlalchemy.orm import Session
 
@@ -149,7 +150,7 @@ def pagina(
     return html, codigo
 
 
-def registrar(s: Session, guardado: CasoGuardado, acceso: Acceso) -> Response | tuple[str, int]:
+def registrar(s: Session, guardado: CasoGuardado, acceso: Acceso) -> werkzeug.Response | tuple[str, int]:
     """Record the posted event, or show the page again with the errors beside the form."""
     valores = {k: request.form.get(k, "").strip()[:1200] for k in CAMPOS_EVENTO if k in request.form}
     datos: dict[str, Any] = dict(valores)
@@ -167,7 +168,7 @@ def registrar(s: Session, guardado: CasoGuardado, acceso: Acceso) -> Response | 
     return redirect(acceso.url("ver") + "#estado", 303)
 
 
-def deshacer(s: Session, guardado: CasoGuardado, acceso: Acceso) -> Response:
+def deshacer(s: Session, guardado: CasoGuardado, acceso: Acceso) -> werkzeug.Response:
     """Remove the last event."""
     repositorio.deshacer_ultimo(s, guardado, hoy_en_bogota())
     return redirect(acceso.url("ver") + "#historial", 303)
@@ -181,7 +182,7 @@ def carta(s: Session, guardado: CasoGuardado, acceso: Acceso, tipo: str, formato
         abort(404)
     ev = repositorio.evaluar(guardado, hoy_en_bogota(), _fecha_pedida())
     descarga = descargar_carta(ev.caso, ev.decision, tipo, formato)
-    evento = NuevoEvento(tipo="carta_generada", fecha=ev.fecha, carta=tipo)  # type: ignore[arg-type]
+    evento = NuevoEvento(tipo="carta_generada", fecha=ev.fecha, carta=tipo)
     repositorio.registrar_evento(s, guardado, evento, hoy_en_bogota(), acceso.cuenta_id)
     return descarga
 

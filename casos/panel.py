@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import werkzeug
 from flask import (
     Blueprint,
     Response,
@@ -112,7 +113,7 @@ def inicio() -> str:
 
 
 @panel.post("/lotes/importar")
-def importar_lote() -> Response | tuple[str, int]:
+def importar_lote() -> werkzeug.Response | tuple[str, int]:
     """Import a batch of the organisation (or this browser's own) as cases, with the attestation."""
     lote_id = request.form.get("lote", "")[:64]
     if not _importable(lote_id):
@@ -147,14 +148,14 @@ def ver(caso_id: int) -> tuple[str, int]:
 
 
 @panel.post("/casos/<int:caso_id>/eventos")
-def evento(caso_id: int) -> Response | tuple[str, int]:
+def evento(caso_id: int) -> werkzeug.Response | tuple[str, int]:
     """Record an event on a case of the organisation."""
     with bd().sesiones.begin() as s:
         return pagina.registrar(s, _caso(s, caso_id), _acceso(caso_id))
 
 
 @panel.post("/casos/<int:caso_id>/deshacer")
-def deshacer(caso_id: int) -> Response:
+def deshacer(caso_id: int) -> werkzeug.Response:
     """Undo the case's last event."""
     with bd().sesiones.begin() as s:
         return pagina.deshacer(s, _caso(s, caso_id), _acceso(caso_id))
@@ -188,7 +189,7 @@ def datos(caso_id: int) -> Response:
 
 
 @panel.post("/casos/<int:caso_id>/avisos")
-def avisos(caso_id: int) -> Response:
+def avisos(caso_id: int) -> werkzeug.Response:
     """Stop e-mail reminders to the subscriber."""
     with bd().sesiones.begin() as s:
         repositorio.quitar_avisos(s, _caso(s, caso_id))
@@ -208,7 +209,7 @@ def confirmar_borrar(caso_id: int) -> str:
 
 
 @panel.post("/casos/<int:caso_id>/borrar")
-def borrar(caso_id: int) -> Response:
+def borrar(caso_id: int) -> werkzeug.Response:
     """Delete a case of the organisation for real."""
     with bd().sesiones.begin() as s:
         repositorio.borrar(s, _caso(s, caso_id), f"por la cuenta {current_user.id}")

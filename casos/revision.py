@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select, update
 
@@ -134,11 +134,14 @@ def _tandas(bd: BaseDeDatos, hoy: date, dias: tuple[int, ...]) -> Iterator[list[
                 return
             ids = [f[0] for f in filas]
             eventos: dict[int, list[tuple[str, date, dict[str, Any]]]] = {}
-            for caso_id, tipo, fecha, datos in s.execute(
+            # SQLAlchemy 2.1's select() rows reach mypy as Row[*tuple[Any, ...]], which it unpacks as
+            # `object`: cast to the selected columns' types.
+            filas_eventos = cast("Iterable[tuple[int, str, date, dict[str, Any] | None]]", s.execute(
                 select(Evento.caso_id, Evento.tipo, Evento.fecha, Evento.datos)
                 .where(Evento.caso_id.in_(ids))
                 .order_by(Evento.id)
-            ):
+            ))
+            for caso_id, tipo, fecha, datos in filas_eventos:
                 eventos.setdefault(caso_id, []).append((tipo, fecha, datos or {}))
         ultimo = ids[-1]
         yield [

@@ -7,13 +7,13 @@ filed, the SIC complaint once made) are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from presentacion import PRIORIDAD_CARTAS
-from rules import Caso, Decision, Plazo
+from rules import Caso, Decision, Plazo, TipoCarta
 from rules import texto as tx
 
 ESTADOS: dict[str, str] = {
@@ -58,9 +58,9 @@ class Situacion:
     plazos: list[Plazo]
     proximo: Plazo | None
     vencidos: list[Plazo]
-    proxima_carta: str | None
+    proxima_carta: TipoCarta | None
     carta_desde: date | None
-    cartas_pendientes: list[str]
+    cartas_pendientes: list[TipoCarta]
     termina_el: date | None = None  # a termination requested: the day the contract ends
 
     @property
@@ -205,7 +205,7 @@ def _estado(
     caso: Caso,
     hoy: date,
     cerrado: bool,
-    pendientes: list[str],
+    pendientes: Sequence[str],
     plazos: list[Plazo],
     sic_hecha: bool,
     terminacion_pedida: bool = False,

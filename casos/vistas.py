@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import werkzeug
 from email_validator import EmailNotValidError, validate_email
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -76,7 +77,7 @@ def _correo_avisos(errores: dict[str, str]) -> str | None:
 
 @casos.post("/guardar")
 @limiter.limit(lambda: current_app.config["LIMITE_GUARDAR"], scope="guardar-caso")
-def guardar() -> Response | tuple[str, int]:
+def guardar() -> werkzeug.Response | tuple[str, int]:
     """From the decision page: ask for the authorisation; with it, save and open the private link."""
     caso = _caso_posteado()
     if request.form.get("paso") != "confirmar":
@@ -105,7 +106,7 @@ def guardar() -> Response | tuple[str, int]:
     return redirect(url_for("casos.ver", token=token, nuevo=1), 303)
 
 
-def _guardar_en_organizacion(caso: Caso, hoy: date) -> Response:
+def _guardar_en_organizacion(caso: Caso, hoy: date) -> werkzeug.Response:
     autorizacion = repositorio.Autorizacion(
         "seguimiento", TEXTO_ORGANIZACION, VERSION_POLITICA, "cuenta", cuenta_id=current_user.id
     )
@@ -142,14 +143,14 @@ def ver(token: str) -> tuple[str, int]:
 
 
 @casos.post("/<token>/eventos")
-def evento(token: str) -> Response | tuple[str, int]:
+def evento(token: str) -> werkzeug.Response | tuple[str, int]:
     """Record what happened (a letter filed, an answer…); the case is evaluated again."""
     with bd().sesiones.begin() as s:
         return pagina.registrar(s, _caso(s, token), _acceso(token))
 
 
 @casos.post("/<token>/deshacer")
-def deshacer(token: str) -> Response:
+def deshacer(token: str) -> werkzeug.Response:
     """Undo the last recorded event."""
     with bd().sesiones.begin() as s:
         return pagina.deshacer(s, _caso(s, token), _acceso(token))
@@ -183,7 +184,7 @@ def datos(token: str) -> Response:
 
 
 @casos.post("/<token>/avisos")
-def avisos(token: str) -> Response:
+def avisos(token: str) -> werkzeug.Response:
     """Stop e-mail reminders (the address is deleted and the authorisation marked revoked)."""
     with bd().sesiones.begin() as s:
         repositorio.quitar_avisos(s, _caso(s, token))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+import werkzeug
 from flask import (
     Blueprint,
     Response,
@@ -93,7 +94,7 @@ def _limite(error: HTTPException) -> Response:
 
 
 @cuentas.get("/cuentas/entrar")
-def entrar() -> str | Response:
+def entrar() -> str | werkzeug.Response:
     """The login form."""
     if current_user.is_authenticated:
         return redirect(url_for("panel.inicio"))
@@ -121,7 +122,7 @@ def entrar() -> str | Response:
     deduct_when=lambda r: r.status_code == 401,
     on_breach=_pausa_de_la_cuenta,
 )
-def entrar_post() -> tuple[str, int] | Response:
+def entrar_post() -> tuple[str, int] | werkzeug.Response:
     """Check the password; a fresh session on success, one generic message on failure."""
     correo = request.form.get("correo", "")[:254]
     clave = request.form.get("clave", "")[:1024]
@@ -196,7 +197,7 @@ def confirmar_enlace(token: str) -> str:
 
 @cuentas.post("/cuentas/enlace/<token>")
 @limiter.limit(lambda: current_app.config["LIMITE_ENTRAR"], scope="entrar")
-def entrar_con_enlace(token: str) -> tuple[str, int] | Response:
+def entrar_con_enlace(token: str) -> tuple[str, int] | werkzeug.Response:
     """Sign in with the link (it is not a password attempt: the password throttle does not apply)."""
     usuario = auth.entrar_con_enlace(token[:500])
     if usuario is None:
@@ -212,7 +213,7 @@ def entrar_con_enlace(token: str) -> tuple[str, int] | Response:
 
 @cuentas.post("/cuentas/salir")
 @login_required
-def salir() -> Response:
+def salir() -> werkzeug.Response:
     """Log out everywhere: the session key changes, so copies of this cookie stop working too."""
     auth.revocar_sesiones(current_user.id)
     logout_user()
@@ -222,7 +223,7 @@ def salir() -> Response:
 
 @cuentas.post("/cuentas/cerrar-sesiones")
 @login_required
-def cerrar_sesiones() -> Response:
+def cerrar_sesiones() -> werkzeug.Response:
     """For a suspected intrusion: end every session of the account and its calendar feed link."""
     auth.revocar_sesiones(current_user.id, calendario=True)
     logout_user()

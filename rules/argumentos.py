@@ -14,7 +14,9 @@ class ParserEspanol(argparse.ArgumentParser):
     """argparse with Spanish errors and exit code 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+        # Our own Spanish -h replaces argparse's English one, whatever the caller asked for.
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help="muestra esta ayuda y termina")
 
     def format_usage(self) -> str:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from rules import texto
 from rules.caso import Caso
 from rules.contexto import Contexto
-from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision, Tramite
+from rules.decision import TIPOS_CARTA, Hallazgo, PermanenciaDecision, TipoCarta, Tramite
 from rules.procedimiento import cartas_del_procedimiento
 from rules.solicitudes import SAP_VIVO
 from rules.terminacion import quiere_terminar
 
 
 def sugeridas(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision,
-              pasos: list[Tramite]) -> list[str]:
+              pasos: list[Tramite]) -> list[TipoCarta]:
     """The letters that follow from the findings and the procedure's next steps, in contract order."""
     caso = ctx.caso
     if not ctx.cubierto(ctx.hoy):

@@ -8,6 +8,7 @@ from datetime import date
 from rules import texto
 from rules.caso import Falla
 from rules.contexto import Contexto
+from rules.decision import Fuerza
 from rules.indisponibilidad import describir, fallas_cubiertas
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
@@ -30,7 +31,8 @@ def sin_cobertura(ctx: Contexto, servicios: tuple[str, ...]) -> Veredicto | None
     return None
 
 
-def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: str, consecuencia: str) -> Veredicto:
+def _regla_umbral(ctx: Contexto, servicios: tuple[str, ...], fuerza: Fuerza,
+                  consecuencia: str) -> Veredicto:
     contratados = [s for s in servicios if s in ctx.caso.contrato.servicios]
     if not contratados:
         nombres = texto.lista(texto.servicio(s) for s in servicios)

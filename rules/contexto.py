@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rules.amortizacion import CalculoPermanencia
     from rules.indisponibilidad import MesServicio
     from rules.pqr import EstadoPQR
+    from rules.registro import Veredicto
     from rules.terminacion import CalculoTerminacion
 
 
@@ -24,7 +25,7 @@ class Contexto:
         self.caso = caso
         self.p = params
         self.hoy: date = caso.fecha_evaluacion
-        self.resultados: dict[str, object] = {}  # rulebook id → Veredicto, filled as rules run
+        self.resultados: dict[str, Veredicto] = {}  # rulebook id → Veredicto, filled as rules run
 
     def cubierto(self, fecha: date) -> bool:
         """Whether `fecha` is inside the period the engine covers."""
@@ -34,20 +35,18 @@ class Contexto:
         """The parameter value in force on `fecha`, as a finding records it."""
         return self.p.usado(nombre, fecha)
 
-    def desde(self, nombre: str, valor: object) -> date | None:
+    def desde(self, nombre: str, valor: object) -> date:
         """The first date parameter `nombre` took `valor` (for wording explanations from the file)."""
-        return next((v.desde for v in self.p.parametros[nombre].valores if v.valor == valor), None)
+        fecha = next((v.desde for v in self.p.parametros[nombre].valores if v.valor == valor), None)
+        if fecha is None:
+            raise LookupError(f"parameter {nombre!r} never takes the value {valor!r}")
+        return fecha
 
     def cobertura(self) -> str:
         """'18 de mayo de 2011': the first day the engine covers, in words."""
         from rules.texto import fecha
 
         return fecha(self.p.primera_fecha("cobertura_desde"))
-
-    def valor(self, nombre: str, fecha: date) -> object | None:
-        """The bare parameter value in force on `fecha` (None when none was in force)."""
-        v = self.p.vigente(nombre, fecha)
-        return None if v is None else v.valor
 
     @cached_property
     def terminacion(self) -> CalculoTerminacion | None:

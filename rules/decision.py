@@ -16,7 +16,7 @@ TipoPlazo = Literal[
     "terminacion_efectiva",
 ]
 
-TIPOS_CARTA: tuple[str, ...] = get_args(TipoCarta)  # the letter kinds, in this order everywhere
+TIPOS_CARTA: tuple[TipoCarta, ...] = get_args(TipoCarta)  # the letter kinds, in this order everywhere
 
 
 class Salida(BaseModel):
@@ -144,13 +144,16 @@ class Plazo(Salida):
     nota: str | None = None
 
 
+CausaSilencio = Literal["sin_respuesta", "respuesta_tardia", "respuesta_incompleta"]
+
+
 class SilencioPositivo(Salida):
     """Whether silencio administrativo positivo applies to one PQR."""
 
     cun: str | None = None
     aplica: bool
     desde: date | None = None
-    causa: Literal["sin_respuesta", "respuesta_tardia", "respuesta_incompleta"] | None = None
+    causa: CausaSilencio | None = None
     reclamacion: int | None = None
 
 

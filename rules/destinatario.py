@@ -13,7 +13,8 @@ def destinatario(ctx: Contexto) -> Destinatario:
         return Destinatario(clave="otro", razon_social=caso.operador_nombre or "")
     marca = ctx.p.operadores[caso.operador]
     fijos, movil = bool(caso.servicios_fijos()), caso.tiene_movil()
-    clave, confirmar, motivo = caso.operador, False, None
+    clave: str = caso.operador
+    confirmar, motivo = False, None
     if marca.servicios_fijos is not None and fijos:
         clave = marca.servicios_fijos
         otra = ctx.p.operadores[clave]

@@ -86,14 +86,14 @@ def _evaluar(caso: Caso, params: Parametros | None) -> Decision:
         plazos=plazos.plazos(ctx, por_regla),
         silencio_positivo=[
             SilencioPositivo(cun=e.reclamacion.cun, aplica=e.sap, desde=e.sap_desde,
-                             causa=e.sap_causa, reclamacion=e.indice)  # type: ignore[arg-type]
+                             causa=e.sap_causa, reclamacion=e.indice)
             for e in ctx.pqrs
         ],
         hallazgos=hallazgos,
         faltantes=list(dict.fromkeys(f for h in hallazgos for f in h.faltantes)),
-        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia, pasos),  # type: ignore[arg-type]
+        cartas_sugeridas=cartas.sugeridas(ctx, por_regla, permanencia, pasos),
         advertencias=_advertencias(ctx, hallazgos, permanencia, destino),
-        cartas_posibles=posibles,  # type: ignore[arg-type]
+        cartas_posibles=posibles,
         cartas_no_disponibles=no_disponibles,
         respuesta_nueva_pqr=plazos.nueva_pqr(ctx, por_regla),
         procedimiento=pasos,
@@ -143,7 +143,7 @@ def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDe
         if h.resultado != "cumple":
             continue
         if clave == "B3":
-            motivos += [por_regla[b] for b in ctx.resultados["B3"].base]  # type: ignore[attr-defined]
+            motivos += [por_regla[b] for b in ctx.resultados["B3"].base]
         else:
             motivos.append(h)
     fuerza = mas_fuerte([h.fuerza for h in motivos])
@@ -159,7 +159,7 @@ def _permanencia(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> PermanenciaDe
         fecha_fin=calc.fecha_fin,
         valor_maximo=0 if exigible is False else calc.valor_proporcional,
         fundamentos=[h.id for h in motivos],
-        fuerza=fuerza,  # type: ignore[arg-type]
+        fuerza=fuerza,
         valor_proporcional=calc.valor_proporcional,
         meses_restantes=calc.meses_restantes,
     )

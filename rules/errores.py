@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
 from rules.caso import Caso
@@ -88,7 +89,7 @@ _MENSAJES: dict[str, str] = {
 }
 
 
-def mensaje_espanol(error: dict[str, Any]) -> str:
+def mensaje_espanol(error: ErrorDetails) -> str:
     """Spanish message for one pydantic error (our own errors already speak Spanish)."""
     tipo = error["type"]
     ctx = error.get("ctx") or {}

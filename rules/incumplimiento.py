@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rules import texto
 from rules.calendario import meses_completos
 from rules.compensacion import sin_cobertura
 from rules.contexto import Contexto
+from rules.decision import Fuerza
 from rules.indisponibilidad import describir
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
 
 CAPITULO = "Terminar sin pagar la permanencia por culpa del operador"
-ORDEN_FUERZA = {"solida": 0, "requiere_prueba": 1, "argumentable": 2}
+ORDEN_FUERZA: dict[Fuerza, int] = {"solida": 0, "requiere_prueba": 1, "argumentable": 2}
 PIDE_TERMINAR = frozenset({"terminar_sin_penalidad"})
 SERVICIOS = ("internet_fijo", "telefonia_fija", "television", "movil")
 
 
-def mas_fuerte(fuerzas: list[str | None]) -> str | None:
+def mas_fuerte(fuerzas: Sequence[Fuerza | None]) -> Fuerza | None:
     """The strongest of several strengths (solida > requiere_prueba > argumentable)."""
     validas = [f for f in fuerzas if f is not None]
-    return min(validas, key=ORDEN_FUERZA.__getitem__) if validas else None
+    if not validas:
+        return None
+    return min(validas, key=ORDEN_FUERZA.__getitem__)
 
 
 @regla(
@@ -146,10 +150,10 @@ def p4_superado(ctx: Contexto) -> int | None:
     v, perm, calc = ctx.resultados.get("P4"), ctx.caso.permanencia, ctx.permanencia
     if v is None or v.resultado != "no_cumple" or perm is None or calc is None:
         return None
-    maximo = ctx.valor("permanencia_meses_maximo", perm.fecha_inicio)
-    if maximo is None or meses_completos(perm.fecha_inicio, calc.fecha_salida) < int(maximo):  # type: ignore[call-overload]
+    maximo = ctx.p.entero("permanencia_meses_maximo", perm.fecha_inicio)
+    if maximo is None or meses_completos(perm.fecha_inicio, calc.fecha_salida) < maximo:
         return None
-    return int(maximo)  # type: ignore[call-overload]
+    return maximo
 
 
 @regla(
@@ -165,7 +169,9 @@ def b3_invalida(ctx: Contexto) -> Veredicto:
         return Veredicto("no_aplica", "El contrato no tiene cláusula de permanencia.", fecha=ctx.hoy)
     motivos = {"P1": "está prohibida en contratos móviles", "P6": "ya terminó o terminará antes",
                "P8": "le falta un requisito (beneficio, documento aparte o alternativa)"}
-    base, fuerzas, razones = [], [], []
+    base: list[str] = []
+    fuerzas: list[Fuerza | None] = []
+    razones: list[str] = []
     for clave, razon in motivos.items():
         v = ctx.resultados.get(clave)
         if v is not None and v.resultado == "cumple":
@@ -224,7 +230,7 @@ def b5_silencio(ctx: Contexto) -> Veredicto:
             fecha=con_sap[0].vence,
         )
     e = pidio[0]
-    fuerza = "solida" if e.sap_causa != "respuesta_incompleta" else "argumentable"
+    fuerza: Fuerza = "solida" if e.sap_causa != "respuesta_incompleta" else "argumentable"
     return Veredicto(
         "cumple",
         f"En {e.nombre} pidió terminar sin penalidad y opera el silencio positivo desde el "

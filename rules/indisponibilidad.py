@@ -86,12 +86,12 @@ def _fila(ctx: Contexto, servicio: str, mes: str, conteo: HorasMes, cargo: int,
     if servicio == "movil":
         # The repeal took effect mid-month: each incident is judged by its own date.
         del_mes = [f for f in propias if (f.inicio.year, f.inicio.month) == (anio, numero)]
-        valores = [ctx.valor("compensacion_automatica_voz_movil", f.inicio.date())
+        valores = [ctx.p.booleano("compensacion_automatica_voz_movil", f.inicio.date())
                    for f in del_mes or propias]
         return MesServicio(servicio, mes, conteo.horas, conteo, None, None, cargo, None,
                            any(v is True for v in valores), all(v is None for v in valores))
     umbral = ctx.usado(f"umbral_horas_{servicio}", primer_dia)
-    factor = ctx.valor("formula_compensacion_factor", primer_dia)
+    factor = ctx.p.numero("formula_compensacion_factor", primer_dia)
     if umbral is None or factor is None:
         return MesServicio(servicio, mes, conteo.horas, conteo, umbral, None, cargo, None, False)
     ambigua = False
@@ -103,7 +103,7 @@ def _fila(ctx: Contexto, servicio: str, mes: str, conteo: HorasMes, cargo: int,
     else:
         supera = conteo.horas > umbral.valor
     horas_mes = calendar.monthrange(anio, numero)[1] * 24
-    valor = redondear(cargo * conteo.horas / horas_mes * float(factor)) if supera else 0
+    valor = redondear(cargo * conteo.horas / horas_mes * factor) if supera else 0
     return MesServicio(servicio, mes, conteo.horas, conteo, umbral, supera, cargo, valor, supera,
                        ambigua=ambigua)
 

@@ -68,11 +68,14 @@ class Parametro(_Estricto):
         return self
 
 
+_TIPO_DE_UNIDAD: dict[str, type | tuple[type, ...]] = {
+    "fecha": date, "fuente": str, "booleano": bool, "meses": int,
+    "dias_habiles": int, "horas": (int, float), "factor": (int, float),
+}
+
+
 def _revisar_unidad(unidad: str, valor: Any) -> None:
-    esperado: type | tuple[type, ...] = {
-        "fecha": date, "fuente": str, "booleano": bool, "meses": int,
-        "dias_habiles": int, "horas": (int, float), "factor": (int, float),
-    }[unidad]
+    esperado = _TIPO_DE_UNIDAD[unidad]
     if not isinstance(valor, esperado) or (unidad != "booleano" and isinstance(valor, bool)):
         raise ValueError(f"value {valor!r} is not a {unidad}")
 
@@ -122,7 +125,8 @@ class ArchivoParametros(_Estricto):
                     raise ValueError(f"{nombre}: unknown source {v.fuente!r}")
                 if parametro.unidad == "fuente" and v.valor not in self.fuentes:
                     raise ValueError(f"{nombre}: unknown source {v.valor!r}")
-        for f in (self.festivos, *self.festivos.posteriores):
+        con_fuente: list[Festivos | FestivoPosterior] = [self.festivos, *self.festivos.posteriores]
+        for f in con_fuente:
             if f.fuente not in self.fuentes:
                 raise ValueError(f"festivos: unknown source {f.fuente!r}")
         for clave, op in self.operadores.items():
@@ -168,6 +172,42 @@ class Parametros:
         """The value of `nombre` in force on `fecha`, or None when none was in force yet."""
         i = bisect.bisect_right(self._fechas[nombre], fecha)
         return self.parametros[nombre].valores[i - 1] if i else None
+
+    def entero(self, nombre: str, fecha: date) -> int | None:
+        """The whole-number value (months, business days, hours) of `nombre` in force on `fecha`."""
+        v = self.vigente(nombre, fecha)
+        if v is None:
+            return None
+        if not isinstance(v.valor, int) or isinstance(v.valor, bool):
+            raise TypeError(f"parameter {nombre!r} is not a whole number: {v.valor!r}")
+        return v.valor
+
+    def numero(self, nombre: str, fecha: date) -> float | None:
+        """The numeric value (hours, factor) of `nombre` in force on `fecha`."""
+        v = self.vigente(nombre, fecha)
+        if v is None:
+            return None
+        if not isinstance(v.valor, int | float) or isinstance(v.valor, bool):
+            raise TypeError(f"parameter {nombre!r} is not a number: {v.valor!r}")
+        return float(v.valor)
+
+    def booleano(self, nombre: str, fecha: date) -> bool | None:
+        """The yes/no value of `nombre` in force on `fecha`."""
+        v = self.vigente(nombre, fecha)
+        if v is None:
+            return None
+        if not isinstance(v.valor, bool):
+            raise TypeError(f"parameter {nombre!r} is not a yes/no value: {v.valor!r}")
+        return v.valor
+
+    def clave(self, nombre: str, fecha: date) -> str | None:
+        """The source key that `nombre` (a parameter of unit `fuente`) gives on `fecha`."""
+        v = self.vigente(nombre, fecha)
+        if v is None:
+            return None
+        if not isinstance(v.valor, str):
+            raise TypeError(f"parameter {nombre!r} is not a source key: {v.valor!r}")
+        return v.valor
 
     def usado(self, nombre: str, fecha: date) -> ParametroUsado | None:
         """Like `vigente`, as the record a finding carries."""

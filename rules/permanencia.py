@@ -22,7 +22,7 @@ def solo_conexion(ctx: Contexto) -> bool:
     """Res. 4930/2016: a fixed-service clause then could only cover the connection charge."""
     perm = ctx.caso.permanencia
     return (perm is not None and bool(ctx.caso.servicios_fijos())
-            and ctx.valor("permanencia_fija_solo_conexion", perm.fecha_inicio) is True)
+            and ctx.p.booleano("permanencia_fija_solo_conexion", perm.fecha_inicio) is True)
 
 
 NO_SABE_PERMANENCIA = (
@@ -64,8 +64,8 @@ def p1_movil(ctx: Contexto) -> Veredicto:
     usados = [ctx.usado("permanencia_movil_prohibida", inicio)]
     equipo = (" Las cuotas del equipo, si lo compró a plazos, son una deuda aparte; el operador no "
               "puede condicionar el beneficio del equipo a que usted se quede.")
-    prohibida_desde = texto.fecha(ctx.desde("permanencia_movil_prohibida", True))  # type: ignore[arg-type]
-    if not ctx.valor("permanencia_movil_prohibida", inicio):
+    prohibida_desde = texto.fecha(ctx.desde("permanencia_movil_prohibida", True))
+    if not ctx.p.booleano("permanencia_movil_prohibida", inicio):
         fin = fecha_fin(perm)
         return Veredicto(
             "no_cumple",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rules import texto
 from rules.calendario import sumar_meses
 from rules.contexto import Contexto
+from rules.decision import Fuerza
 from rules.permanencia import CAPITULO, sin_clausula, solo_conexion
 from rules.registro import REGIMEN, Veredicto, regla
 
@@ -52,7 +53,7 @@ def p5_monto(ctx: Contexto) -> Veredicto:
         f"{texto.pesos(perm.valor_beneficio or 0)} × {calc.meses_restantes} ÷ {perm.meses} = "
         f"{texto.pesos(calc.valor_lineal)}."
     )
-    fuerza = None
+    fuerza: Fuerza | None = None
     if perm.valor_exigido is not None and perm.valor_exigido > calc.valor_lineal:
         explicacion += (f" Le exigen {texto.pesos(perm.valor_exigido)}: más de lo que permite la "
                         "regla; no tiene que pagar la diferencia.")

@@ -36,7 +36,7 @@ def plazos(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Plazo]:
             plazos.append(Plazo(
                 id="recurso", cun=r.cun, desde=r.fecha_respuesta, vence=e.recurso_vence,
                 dias_habiles=e.recurso_dias, vencido=hoy > e.recurso_vence,
-                consecuencia="la_decision_queda_en_firme", estado=e.recurso_estado,  # type: ignore[arg-type]
+                consecuencia="la_decision_queda_en_firme", estado=e.recurso_estado,
                 fundamento=por_regla["Q3"].id, reclamacion=e.indice,
                 debatible=e.recurso_vence != e.recurso_vence_tardio,
                 festivos_por_confirmar=list(e.recurso_festivos_u),

@@ -15,6 +15,7 @@ from rules.calendario import (
 )
 from rules.caso import Reclamacion
 from rules.contexto import Contexto
+from rules.decision import CausaSilencio, Estado, EstadoTramite, Fuerza
 from rules.parametros import Parametros
 from rules.regimen import no_cubierto
 from rules.registro import REGIMEN, Veredicto, regla
@@ -37,16 +38,16 @@ class EstadoPQR:
     vencido: bool  # the answer term ran out without an answer
     sap: bool
     sap_desde: date | None
-    sap_causa: str | None
+    sap_causa: CausaSilencio | None
     recurso_procede: bool
     recurso_vence: date | None  # the user's deadline, the earliest plausible reading (§7)
     recurso_dias: int | None
-    estado: str = "en_termino"
+    estado: EstadoTramite = "en_termino"
     vence_temprano: date | None = None  # the earliest reading of the operator's deadline
     festivos_u: tuple[date, ...] = ()  # holidays of status U the answer term depended on
     recurso_vence_tardio: date | None = None  # the latest reading of the user's deadline
     recurso_festivos_u: tuple[date, ...] = ()
-    recurso_estado: str | None = None  # status (V/S/U) of the recurso term used
+    recurso_estado: Estado | None = None  # status (V/S/U) of the recurso term used
     recurre: int | None = None  # for a recurso: the PQR whose answer it attacks
     recurrida_por: int | None = None
     extemporaneo: bool = False  # a recurso filed after its term: the decision is final
@@ -84,17 +85,17 @@ def _origen(ctx: Contexto, i: int, rec: Reclamacion) -> int | None:
     """For a recurso, the earlier complaint whose answer it attacks (same CUN, else the latest)."""
     if rec.tipo != "recurso":
         return None
-    previas = [(j, r) for j, r in enumerate(ctx.caso.reclamaciones)
-               if j != i and r.tipo != "recurso" and r.fecha_respuesta is not None
+    previas = [(j, respondida, r.cun) for j, r in enumerate(ctx.caso.reclamaciones)
+               if j != i and r.tipo != "recurso" and (respondida := r.fecha_respuesta) is not None
                and r.sentido_respuesta in ("desfavorable", "parcial")
-               and r.fecha_respuesta <= rec.fecha_radicacion]
+               and respondida <= rec.fecha_radicacion]
     if rec.cun:
-        mismas = [(j, r) for j, r in previas if r.cun == rec.cun]
+        mismas = [p for p in previas if p[2] == rec.cun]
         if mismas:
-            return max(mismas, key=lambda x: x[1].fecha_respuesta)[0]  # type: ignore[arg-type,return-value]
+            return max(mismas, key=lambda p: p[1])[0]
     if not previas:
         return None
-    return max(previas, key=lambda x: x[1].fecha_respuesta)[0]  # type: ignore[arg-type,return-value]
+    return max(previas, key=lambda p: p[1])[0]
 
 
 def _recurrible(rec: Reclamacion) -> bool:
@@ -103,7 +104,9 @@ def _recurrible(rec: Reclamacion) -> bool:
                  or bool(PRETENSIONES_RECURRIBLES & set(rec.pretensiones))))
 
 
-def _termino_recurso(ctx: Contexto, respuesta: date) -> tuple[int, date, date, str, tuple[date, ...]] | None:
+def _termino_recurso(
+    ctx: Contexto, respuesta: date,
+) -> tuple[int, date, date, Estado, tuple[date, ...]] | None:
     """Days, safe and latest deadline, status and U holidays of the recurso against an answer."""
     largo = ctx.p.vigente("recurso_dias_habiles", respuesta)
     if largo is None:
@@ -114,7 +117,7 @@ def _termino_recurso(ctx: Contexto, respuesta: date) -> tuple[int, date, date, s
     # notification forward, and with the shortest plausible term (the earlier, safer date, §7).
     seguro = sumar_habiles(respuesta, dias_corto, seguro=True)
     tardio = sumar_habiles(habil_desde(respuesta), int(largo.valor))
-    estado = "U" if (corto is not None and corto.estado == "U") else largo.estado
+    estado: Estado = "U" if (corto is not None and corto.estado == "U") else largo.estado
     return (dias_corto, seguro, tardio, estado,
             tuple(festivos_por_confirmar(respuesta, tardio)))
 
@@ -126,17 +129,17 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
     recurrida = {o: i for i, o in sorted(origen.items()) if o is not None}
     estados = []
     for i, rec in enumerate(recs):
-        dias = ctx.valor("respuesta_pqr_dias_habiles", rec.fecha_radicacion)
+        dias = ctx.p.entero("respuesta_pqr_dias_habiles", rec.fecha_radicacion)
         if dias is None:
             continue
-        vence, temprano, festivos_u = _plazo_respuesta(rec.fecha_radicacion, int(dias))
+        vence, temprano, festivos_u = _plazo_respuesta(rec.fecha_radicacion, dias)
         respuesta = rec.fecha_respuesta
         extemporaneo = False
         o = origen[i]
         if o is not None:
             termino = _termino_recurso(ctx, recs[o].fecha_respuesta)  # type: ignore[arg-type]
             extemporaneo = termino is not None and rec.fecha_radicacion > termino[2]
-        causa = None
+        causa: CausaSilencio | None = None
         if not extemporaneo and ctx.hoy > vence:
             if respuesta is None:
                 causa = "sin_respuesta"
@@ -147,18 +150,19 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
         sap_desde = vence + timedelta(days=1) if causa else None
         cumplimiento = None
         if sap_desde is not None:
-            horas = ctx.valor("cumplimiento_sap_horas", sap_desde)
-            n = int(horas) if horas is not None else 72  # type: ignore[call-overload]
+            horas = ctx.p.numero("cumplimiento_sap_horas", sap_desde)
+            n = int(horas) if horas is not None else 72
             cumplimiento = sap_desde + timedelta(days=n // 24 - 1)
         procede = _recurrible(rec)
         recurso_vence = recurso_dias = tardio = None
-        recurso_estado, recurso_u = None, ()
+        recurso_estado: Estado | None = None
+        recurso_u: tuple[date, ...] = ()
         if procede and respuesta is not None:
             termino = _termino_recurso(ctx, respuesta)
             if termino is not None:
                 recurso_dias, recurso_vence, tardio, recurso_estado, recurso_u = termino
         e = EstadoPQR(
-            i, rec, int(dias), vence, respuesta is None and ctx.hoy > vence, causa is not None,
+            i, rec, dias, vence, respuesta is None and ctx.hoy > vence, causa is not None,
             sap_desde, causa, procede, recurso_vence, recurso_dias,
             vence_temprano=temprano, festivos_u=festivos_u, recurso_vence_tardio=tardio,
             recurso_festivos_u=recurso_u, recurso_estado=recurso_estado, recurre=o,
@@ -169,7 +173,7 @@ def calcular_pqrs(ctx: Contexto) -> list[EstadoPQR]:
     return estados
 
 
-def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> str:
+def _estado(ctx: Contexto, e: EstadoPQR, recs: list[Reclamacion]) -> EstadoTramite:
     """The step's state, in the order the procedure gives precedence to."""
     r = e.reclamacion
     if e.extemporaneo:
@@ -238,7 +242,9 @@ def q2_silencio(ctx: Contexto) -> Veredicto:
     if not ctx.pqrs:
         primera = ctx.caso.reclamaciones[0].fecha_radicacion
         return no_cubierto(ctx, "La reclamación", primera)
-    partes, fuerza, aplica = [], None, False
+    partes: list[str] = []
+    fuerza: Fuerza | None = None
+    aplica = False
     for e in ctx.pqrs:
         r = e.reclamacion
         base = (f"{e.nombre} se radicó el {texto.fecha(r.fecha_radicacion)}; el plazo de "

@@ -7,9 +7,11 @@ the letters the decision suggests from those steps, so that they cannot contradi
 
 from __future__ import annotations
 
+from datetime import date
+
 from rules import texto
 from rules.contexto import Contexto
-from rules.decision import Hallazgo, SiguientePaso, Tramite
+from rules.decision import Estado, Hallazgo, SiguientePaso, Tramite
 from rules.pqr import EstadoPQR
 
 
@@ -17,7 +19,7 @@ def tramites(ctx: Contexto, por_regla: dict[str, Hallazgo]) -> list[Tramite]:
     """Every covered PQR as a dated step with its state and next step."""
     return [
         Tramite(
-            reclamacion=e.indice, tipo=e.reclamacion.tipo, cun=e.reclamacion.cun, estado=e.estado,  # type: ignore[arg-type]
+            reclamacion=e.indice, tipo=e.reclamacion.tipo, cun=e.reclamacion.cun, estado=e.estado,
             radicada=e.reclamacion.fecha_radicacion, vence_respuesta=e.vence,
             respondida=e.reclamacion.fecha_respuesta, vence_recurso=e.recurso_vence,
             sap_desde=e.sap_desde, cumplimiento_vence=e.cumplimiento_vence, recurre=e.recurre,
@@ -38,7 +40,7 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          f"apelación contra la respuesta a {e.nombre}, a más tardar el "
                          f"{texto.fecha(e.recurso_vence)}. Si el operador mantiene su decisión, "  # type: ignore[arg-type]
                          "la SIC decide la apelación."),
-            fundamento=q3, estado=e.recurso_estado or "S",  # type: ignore[arg-type]
+            fundamento=q3, estado=e.recurso_estado or "S",
         )
     if e.estado == "silencio_positivo":
         vence = e.cumplimiento_vence
@@ -102,7 +104,7 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
                          f"{'por completo ' if e.estado == 'respondida_incompleta' else ''}"
                          f"{e.nombre}. Si no lo hace, desde el día siguiente opera el silencio "
                          "positivo."),
-            fundamento=q2, estado=estado_q2,  # type: ignore[arg-type]
+            fundamento=q2, estado=estado_q2,
         )
     if e.estado == "recurso_extemporaneo":
         return SiguientePaso(
@@ -133,8 +135,8 @@ def siguiente_paso(ctx: Contexto, e: EstadoPQR, por_regla: dict[str, Hallazgo]) 
     )
 
 
-def _estado(ctx: Contexto, nombre: str, fecha: object) -> str:
-    vigente = ctx.p.vigente(nombre, fecha)  # type: ignore[arg-type]
+def _estado(ctx: Contexto, nombre: str, fecha: date) -> Estado:
+    vigente = ctx.p.vigente(nombre, fecha)
     return vigente.estado if vigente is not None else "U"
 
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 from rules import prosa, texto
 from rules.contexto import Contexto
 from rules.registro import Veredicto, regla
 
-NO_CUBIERTO = "no_cubierto"
+NO_CUBIERTO: Final = "no_cubierto"
 
 
 def regimen_en(ctx: Contexto, fecha: date) -> str:
     """The regime id in force on `fecha` ('RPU-3066', 'RPU-5111'), or 'no_cubierto'."""
-    valor = ctx.valor("regimen", fecha)
-    return str(valor) if valor is not None else NO_CUBIERTO
+    valor = ctx.p.clave("regimen", fecha)
+    return valor if valor is not None else NO_CUBIERTO
 
 
 def fechas_fuera(ctx: Contexto) -> list[tuple[str, date]]:

@@ -3,7 +3,7 @@ its `cumple` means for the user (`favorece_si_cumple`, see `favorece`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -26,7 +26,7 @@ class Veredicto:
     explicacion: str
     fuerza: Fuerza | None = None
     fecha: date | None = None  # the date whose regime and parameters apply (formation or act)
-    parametros: list[ParametroUsado | None] = field(default_factory=list)
+    parametros: Sequence[ParametroUsado | None] = field(default_factory=list)
     faltantes: list[str] = field(default_factory=list)
     base: list[str] = field(default_factory=list)  # findings this one rests on (e.g. B3 on P1)
     fuentes_extra: list[str] = field(default_factory=list)  # sources cited only in this case

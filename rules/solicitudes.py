@@ -7,21 +7,26 @@ states: the facts plainly exclude it, or it belongs in another letter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rules import texto
 from rules.contexto import Contexto
 from rules.decision import (
     TIPOS_CARTA,
+    ClaveSolicitud,
     CompensacionDecision,
+    Fuerza,
     Hallazgo,
     PermanenciaDecision,
     Solicitud,
     TerminacionDecision,
+    TipoCarta,
     Tramite,
 )
 
 PIDE_TERMINAR = frozenset({"terminar", "terminar_sin_penalidad"})
 # Which of the user's requests each ledger entry comes from.
-ORIGEN: dict[str, frozenset[str]] = {
+ORIGEN: dict[ClaveSolicitud, frozenset[str]] = {
     "terminar": PIDE_TERMINAR,
     "sin_permanencia": frozenset({"terminar_sin_penalidad"}),
     "compensacion": frozenset({"compensacion"}),
@@ -46,7 +51,7 @@ def objeto(pasos: list[Tramite], tipo: str) -> Tramite | None:
 
 def libro(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision,
           term: TerminacionDecision, comp: CompensacionDecision, pasos: list[Tramite],
-          posibles: list[str]) -> list[Solicitud]:
+          posibles: Sequence[str]) -> list[Solicitud]:
     """Every request the user made (now or in a complaint), and where each one goes."""
     caso = ctx.caso
     en_reclamaciones = {p for r in caso.reclamaciones for p in r.pretensiones}
@@ -62,7 +67,8 @@ def libro(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecisi
         if forma is None:
             continue
         principal, subsidiaria, fuerza, fundamentos, excluida = forma
-        cartas, omitida = [], {}
+        cartas: list[TipoCarta] = []
+        omitida: dict[str, str] = {}
         for tipo in TIPOS_CARTA:
             if tipo not in posibles:
                 continue
@@ -71,18 +77,18 @@ def libro(ctx: Contexto, por_regla: dict[str, Hallazgo], perm: PermanenciaDecisi
                 cartas.append(tipo)
             else:
                 omitida[tipo] = motivo
-        solicitudes.append(Solicitud(id=clave, principal=principal, subsidiaria=subsidiaria,  # type: ignore[arg-type]
-                                     fuerza=fuerza, fundamentos=fundamentos, cartas=cartas,  # type: ignore[arg-type]
+        solicitudes.append(Solicitud(id=clave, principal=principal, subsidiaria=subsidiaria,
+                                     fuerza=fuerza, fundamentos=fundamentos, cartas=cartas,
                                      omitida=omitida))
     return solicitudes
 
 
-def por_carta(solicitudes: list[Solicitud], posibles: list[str]) -> dict[str, list[str]]:
+def por_carta(solicitudes: list[Solicitud], posibles: Sequence[str]) -> dict[str, list[str]]:
     """Which requests each possible letter carries."""
     return {t: [s.id for s in solicitudes if t in s.cartas] for t in posibles}
 
 
-def _motivo(ctx: Contexto, clave: str, tipo: str, pasos: list[Tramite]) -> str | None:
+def _motivo(ctx: Contexto, clave: ClaveSolicitud, tipo: str, pasos: list[Tramite]) -> str | None:
     """Why request `clave` does not go in a letter of kind `tipo`, or None when it does."""
     caso = ctx.caso
     if tipo == "terminacion":
@@ -113,9 +119,9 @@ def _motivo(ctx: Contexto, clave: str, tipo: str, pasos: list[Tramite]) -> str |
     return None  # the SIC complaint carries everything asked of the operator
 
 
-def _forma(ctx: Contexto, clave: str, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision,
+def _forma(ctx: Contexto, clave: ClaveSolicitud, por_regla: dict[str, Hallazgo], perm: PermanenciaDecision,
            term: TerminacionDecision, comp: CompensacionDecision,
-           ) -> tuple[str, str | None, str | None, list[str], str | None] | None:
+           ) -> tuple[str, str | None, Fuerza | None, list[str], str | None] | None:
     """Principal, subsidiary, strength, grounds and (if plainly excluded) why, of one request."""
     caso = ctx.caso
     if clave == "terminar":
@@ -148,7 +154,7 @@ def _forma(ctx: Contexto, clave: str, por_regla: dict[str, Hallazgo], perm: Perm
         if comp.procede:
             # The threshold of TV (C2) is U: a claim resting on it is arguable; C1 needs the hours proven.
             solo_tv = all(m.servicio == "television" for m in comp.por_mes if m.supera_umbral)
-            fuerza = "argumentable" if solo_tv else "requiere_prueba"
+            fuerza: Fuerza = "argumentable" if solo_tv else "requiere_prueba"
             return (f"Reconocer la compensación por falta de disponibilidad, estimada en "
                     f"{texto.pesos(comp.valor_estimado_total)}.", None, fuerza,
                     [por_regla[k].id for k in ("C1", "C2") if por_regla[k].resultado == "cumple"],

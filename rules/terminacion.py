@@ -46,24 +46,24 @@ def calcular_terminacion(ctx: Contexto) -> CalculoTerminacion | None:
     """T2: a request ≥ N business days before the cut-off ends the contract at that cut-off."""
     solicitud = ctx.caso.solicitud_terminacion
     fecha = solicitud.fecha if solicitud is not None else ctx.hoy
-    dias = ctx.valor("aviso_terminacion_dias_habiles", fecha)
+    dias = ctx.p.entero("aviso_terminacion_dias_habiles", fecha)
     if dias is None:
         return None
     if solo_prepago(ctx):
-        return CalculoTerminacion(fecha, solicitud is not None, int(dias), None, None, fecha, True,
+        return CalculoTerminacion(fecha, solicitud is not None, dias, None, None, fecha, True,
                                   prepago=True)
     dia_corte = ctx.caso.contrato.dia_corte
     if dia_corte is None:
         return None  # the dates depend on the cut-off day; T2 and T3 say what is missing
     corte = siguiente_corte(fecha, dia_corte)
-    limite = restar_habiles(corte, int(dias))
+    limite = restar_habiles(corte, dias)
     a_tiempo = fecha <= limite
     siguiente = siguiente_corte(corte, dia_corte)
     efectiva = corte if a_tiempo else siguiente
-    limite_siguiente = restar_habiles(siguiente, int(dias))
+    limite_siguiente = restar_habiles(siguiente, dias)
     # Counting back over a holiday of status U as a holiday gives the earlier, safer date (§7).
     vigente = limite if a_tiempo else limite_siguiente
-    return CalculoTerminacion(fecha, solicitud is not None, int(dias), corte, limite, efectiva,
+    return CalculoTerminacion(fecha, solicitud is not None, dias, corte, limite, efectiva,
                               a_tiempo, limite_siguiente,
                               festivos_u=tuple(festivos_por_confirmar(vigente, efectiva)))
 
@@ -73,27 +73,29 @@ def explicar_fechas(calc: CalculoTerminacion) -> str:
     if calc.prepago:
         return ("Una línea prepago no tiene corte de facturación: la terminación no depende de un "
                 "aviso previo al corte.")
-    limite, efectiva = texto.fecha(calc.fecha_limite_aviso), texto.fecha(calc.fecha_efectiva)  # type: ignore[arg-type]
+    # Only a prepaid line lacks a cut-off, and with it the deadlines.
+    assert calc.fecha_limite_aviso is not None and calc.limite_siguiente is not None
+    limite, efectiva = texto.fecha(calc.fecha_limite_aviso), texto.fecha(calc.fecha_efectiva)
     if calc.ya_solicitada:
         return (f"La pidió el {texto.fecha(calc.fecha_solicitud)}: el contrato termina el "
                 f"{efectiva}.")
     if calc.a_tiempo:
         return (f"Si la pide a más tardar el {limite}, termina el {efectiva}; si la pide después, "
                 f"termina en el corte siguiente (para ese corte, pídala a más tardar el "
-                f"{texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
+                f"{texto.fecha(calc.limite_siguiente)}).")
     return (f"Para este periodo ya pasó el {limite}; si la pide hoy, termina el {efectiva} "
-            f"(para ese corte, pídala a más tardar el {texto.fecha(calc.limite_siguiente)}).")  # type: ignore[arg-type]
+            f"(para ese corte, pídala a más tardar el {texto.fecha(calc.limite_siguiente)}).")
 
 
 def sin_dia_de_corte(ctx: Contexto, fecha: date) -> Veredicto | None:
     """Without the cut-off day the termination date cannot be computed: say so and what it depends on."""
-    dias = ctx.valor("aviso_terminacion_dias_habiles", fecha)
+    dias = ctx.p.entero("aviso_terminacion_dias_habiles", fecha)
     if ctx.caso.contrato.dia_corte is not None or dias is None:
         return None
     return Veredicto(
         "falta_informacion",
         f"Sin el día de corte de la factura no se puede calcular en qué fecha termina el contrato: "
-        f"pedida con al menos {texto.plural(int(dias), 'día hábil', 'días hábiles')} de anticipación "
+        f"pedida con al menos {texto.plural(dias, 'día hábil', 'días hábiles')} de anticipación "
         "al corte, la terminación surte efecto en ese corte; si no, en el siguiente. El día de corte "
         "aparece en la factura.",
         fecha=fecha, faltantes=["contrato.dia_corte"],
@@ -146,6 +148,8 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
         return Veredicto("no_aplica", "Su línea es prepago: no tiene corte de facturación, así que "
                          "el aviso previo al corte no se le aplica; la terminación no depende de "
                          "una fecha de corte.", fecha=calc.fecha_solicitud)
+    # Only a prepaid line lacks a cut-off, and with it the deadline.
+    assert calc.corte is not None and calc.fecha_limite_aviso is not None
     usado = ctx.usado("aviso_terminacion_dias_habiles", calc.fecha_solicitud)
     dias = texto.plural(calc.dias_habiles, "día hábil", "días hábiles")
     corte = texto.fecha(calc.corte)
@@ -158,7 +162,7 @@ def t2_aviso(ctx: Contexto) -> Veredicto:
                        f"termina el {texto.fecha(calc.fecha_efectiva)}.")
         if not calc.ya_solicitada:
             explicacion += (f" El último día para pedirla a tiempo es el "
-                            f"{texto.fecha(calc.fecha_limite_aviso)}; mejor hágalo antes.")  # type: ignore[arg-type]
+                            f"{texto.fecha(calc.fecha_limite_aviso)}; mejor hágalo antes.")
     else:
         faltan = "faltaban" if calc.ya_solicitada else "faltan"
         explicacion = (f"{inicio}, {faltan} menos de {dias} para el corte del {corte}: el contrato "

@@ -72,3 +72,31 @@ def test_un_archivo_errado_falla_al_cargar(tmp_path, cambiar):
 def test_archivo_inexistente_falla(tmp_path):
     with pytest.raises(ParametrosInvalidos):
         cargar(tmp_path / "no-existe.yaml")
+
+
+def test_lectores_tipados_devuelven_el_tipo_de_la_unidad():
+    p = parametros()
+    assert p.entero("aviso_terminacion_dias_habiles", date(2015, 1, 1)) == 3
+    assert p.entero("aviso_terminacion_dias_habiles", date(2012, 1, 1)) == 10
+    assert p.numero("umbral_horas_internet_fijo", date(2020, 1, 1)) == 2.5
+    assert p.booleano("permanencia_movil_prohibida", date(2015, 1, 1)) is True
+    assert p.booleano("permanencia_movil_prohibida", date(2013, 1, 1)) is False
+    assert p.clave("regimen", date(2019, 1, 1)) == "RPU-5111"
+
+
+def test_lectores_tipados_sin_valor_vigente_devuelven_none():
+    p = parametros()
+    assert p.entero("retracto_dias_habiles", date(2011, 6, 1)) is None
+    assert p.numero("umbral_horas_internet_fijo", date(2017, 1, 1)) is None
+
+
+@pytest.mark.parametrize("lector, nombre", [
+    ("entero", "permanencia_movil_prohibida"),  # a yes/no value is not a whole number
+    ("entero", "regimen"),
+    ("numero", "permanencia_movil_prohibida"),
+    ("booleano", "aviso_terminacion_dias_habiles"),
+    ("clave", "aviso_terminacion_dias_habiles"),
+])
+def test_lector_de_otro_tipo_falla_nombrando_el_parametro(lector, nombre):
+    with pytest.raises(TypeError, match=nombre):
+        getattr(parametros(), lector)(nombre, date(2020, 1, 1))
