@@ -115,7 +115,7 @@ _FICHA = re.compile(rb"\((?:[^\\()]|\\.)*\)|<[0-9A-Fa-f\s]*>|(?<![\d.])(\d+) 0 R
                     re.DOTALL)
 _FLUJO = re.compile(rb"\d+ 0 obj\s*(<<.*?>>)\s*stream\r?\n", re.DOTALL)
 _SUELTO = re.compile(rb"\d+ 0 obj\s*(.*?)\s*endobj", re.DOTALL)
-_LARGO = re.compile(rb"/Length (\d+)(?! 0 R)")
+_LARGO = re.compile(rb"/Length (\d+)\b(?! 0 R)")
 
 
 @dataclass
@@ -274,7 +274,8 @@ def _agregar(union: _Union, pieza: Pieza, recto: bool) -> int:
                                                     _ref(lector.trailer.raw_get("/Info"))) if n)}
     item = escritor.reservar()
     fuente.especiales = {estructura_origen: union.documento}
-    paginas = _hojas(fuente, paginas_origen, nodos := set())
+    nodos: set[int] = set()
+    paginas = _hojas(fuente, paginas_origen, nodos)
     fuera |= nodos
     fuente.especiales.update(dict.fromkeys(nodos, union.paginas))
     marcadores = _ref(catalogo.get("/Outlines"))
@@ -283,7 +284,8 @@ def _agregar(union: _Union, pieza: Pieza, recto: bool) -> int:
         fuente.especiales[marcadores] = item
     estructura = fuente.leer(estructura_origen)
     arbol = _ref(estructura.get("/ParentTree"))
-    pares = _numeros(fuente, arbol, nodos := set()) if arbol is not None else []
+    nodos = set()
+    pares = _numeros(fuente, arbol, nodos) if arbol is not None else []
     fuera |= nodos
     siguiente = max([int(estructura.get("/ParentTreeNextKey", 0)), *(k + 1 for k, _ in pares)])
     fuente.desplazamiento = union.clave_padre
