@@ -22,7 +22,9 @@ from letters.union import Pieza, unir
 from store.db import BaseDeDatos
 from store.models import Combinado, Documento, Fila
 
-ENTRADAS_POR_PAGINA = 30  # a first guess of the index's length (corrected if wrong)
+# Entries on the index's first page (under its title and notes) and on each later one: a guess of
+# its length, right for the stylesheet of today; if wrong, it is laid out once more.
+ENTRADAS_PRIMERA, ENTRADAS_POR_PAGINA = 32, 37
 TITULO = "Cartas del lote"
 Carta = tuple[int, str, int, int]  # row number, kind, document id, page count
 
@@ -63,7 +65,7 @@ def _indice(cartas: list[Carta]) -> tuple[bytes, list[int]]:
     """The index PDF and the first page of each letter it lists."""
     from letters import documento_a_pdf, render_indice
 
-    paginas_indice = max(1, math.ceil(len(cartas) / ENTRADAS_POR_PAGINA))
+    paginas_indice = 1 + math.ceil(max(0, len(cartas) - ENTRADAS_PRIMERA) / ENTRADAS_POR_PAGINA)
     while True:  # the index's own length shifts the page numbers it lists
         entradas, pagina = [], impar(paginas_indice + 1)
         for numero, tipo, _, cuantas in cartas:

@@ -121,7 +121,7 @@ def solo_cartas(n: int, trabajadores: int) -> dict:
     from concurrent.futures import ProcessPoolExecutor, wait
 
     from batch.conversion import leer_fila
-    from batch.ejecutores import TAMANO_BLOQUE, iniciar_trabajador
+    from batch.ejecutores import iniciar_trabajador, tamano_bloque
 
     leidas = [leer_fila(i + 2, f, date(2026, 11, 28)) for i, f in enumerate(filas(n))]
     trabajo = [(f.caso.model_dump(mode="json"), f.tipos) for f in leidas if f.caso is not None]
@@ -129,8 +129,9 @@ def solo_cartas(n: int, trabajadores: int) -> dict:
                                 initializer=iniciar_trabajador)
     wait([grupo.submit(os.getpid) for _ in range(trabajadores * 2)])  # warm, not counted
     cpu, inicio = _cpu_propia(), time.monotonic()
-    futuros = [grupo.submit(_bloque_solo_cartas, trabajo[i:i + TAMANO_BLOQUE])
-               for i in range(0, len(trabajo), TAMANO_BLOQUE)]
+    tamano = tamano_bloque(len(trabajo), trabajadores)  # chunked as the embedded runner does
+    futuros = [grupo.submit(_bloque_solo_cartas, trabajo[i:i + tamano])
+               for i in range(0, len(trabajo), tamano)]
     cartas = sum(f.result() for f in futuros)
     total = time.monotonic() - inicio
     grupo.shutdown(wait=True)
