@@ -96,13 +96,14 @@ def iniciar_trabajador() -> None:
 
 
 def calentar_trabajador() -> None:
-    """Warm a worker once (fonts, parsed CSS) so the first row is not slower than the rest."""
+    """Warm a worker once (fonts, parsed CSS, the row's evaluation and report line) so the first row
+    is not slower than the rest."""
     try:
         import letters
+        from batch.proceso import calentar
 
-        calentar = getattr(letters, "calentar", None)
-        if calentar is not None:
-            calentar()
+        calentar()
+        letters.calentar()  # last: it freezes what was built so far out of the collector's scans
     except Exception:  # a worker that cannot warm up still processes rows (and reports errors)
         pass
 
