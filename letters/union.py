@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, NameObject, create_string_object, read_object
 
 OBJETOS_POR_FLUJO = 200  # non-stream objects packed into each compressed object stream
+_FILA = struct.Struct(">BIH")  # a cross-reference stream row: /W [1 4 2]
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,17 @@ class _Escritor:
         self.destino = destino
         self.escritos = 0
         self.siguiente = 1
-        self.posiciones: dict[int, tuple[int, int, int]] = {}  # number → (xref type, field 2, field 3)
+        # The cross-reference rows, 7 bytes per object number (type, field 2, field 3), kept packed:
+        # a batch's printing PDF has millions of objects. Zeros (type 0, free) for unused numbers.
+        self.filas = bytearray(b"\x00\x00\x00\x00\x00\xff\xff")
         self.sueltos: list[tuple[int, bytes]] = []
         self._escribir(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+
+    def _fila(self, numero: int, tipo: int, campo2: int, campo3: int) -> None:
+        falta = (numero + 1) * 7 - len(self.filas)
+        if falta > 0:
+            self.filas.extend(bytes(falta))
+        self.filas[numero * 7:numero * 7 + 7] = _FILA.pack(tipo, campo2, campo3)
 
     def _escribir(self, datos: bytes) -> None:
         self.destino.write(datos)
@@ -67,7 +77,7 @@ class _Escritor:
 
     def flujo(self, numero: int, diccionario: bytes, datos: bytes) -> None:
         """A stream object; `diccionario` is its dictionary's inside, without /Length."""
-        self.posiciones[numero] = (1, self.escritos, 0)
+        self._fila(numero, 1, self.escritos, 0)
         self._escribir(b"%d 0 obj\n<<%s/Length %d>>\nstream\n" % (numero, diccionario, len(datos)))
         self._escribir(datos)
         self._escribir(b"\nendstream\nendobj\n")
@@ -83,7 +93,7 @@ class _Escritor:
             cuerpo.write(datos)
             cuerpo.write(b"\n")
             desde = cuerpo.tell()
-            self.posiciones[n] = (2, numero, indice)
+            self._fila(n, 2, numero, indice)
         primero = b" ".join(cabecera) + b"\n"
         datos = zlib.compress(primero + cuerpo.getvalue(), 6)
         self.flujo(numero, b"/Type/ObjStm/N %d/First %d/Filter/FlateDecode" % (len(self.sueltos),
@@ -94,12 +104,8 @@ class _Escritor:
         """Write the cross-reference stream and the trailer."""
         self.vaciar()
         numero = self.reservar()
-        self.posiciones[numero] = (1, self.escritos, 0)
-        filas = [b"\x00\x00\x00\x00\x00\xff\xff"]
-        for n in range(1, numero + 1):
-            tipo, a, b = self.posiciones.get(n, (0, 0, 0))  # a piece's unused numbers: free
-            filas.append(bytes([tipo]) + a.to_bytes(4, "big") + b.to_bytes(2, "big"))
-        datos = zlib.compress(b"".join(filas), 6)
+        self._fila(numero, 1, self.escritos, 0)
+        datos = zlib.compress(self.filas, 6)
         identidad = huella.hex().encode()
         inicio = self.escritos
         self._escribir(b"%d 0 obj\n<</Type/XRef/Size %d/W[1 4 2]/Root %d 0 R/Info %d 0 R"
