@@ -256,12 +256,13 @@ def hostiles(carpeta: Path) -> None:
 
 
 def _imprimir(titulo: str, r: dict) -> None:
+    tramo = min(1000, r["filas"] // 4)  # rows after which (and before the end) RSS is sampled
     print(f"{titulo}: {r['filas']} filas, {r['cartas']} cartas, filas→zip listo en {r['segundos']:.1f} s "
           f"→ {r['cartas_s']:.2f} cartas/s de punta a punta; zip listo {r['zip_tras_fin']:.2f} s tras la "
           f"última fila (objetivo ≤ 2 s); CPU {r['cpu_carta']:.2f} s por carta; RSS por trabajador: "
-          f"{r['rss_calentado']:.0f} MB caliente, {r['rss_inicio']:.0f} MB tras {min(1000, r['filas'] // 4)} filas, "
-          f"{r['rss_fin']:.0f} MB a {min(1000, r['filas'] // 4)} del final, pico {r['pico_mb']:.0f} MB con el paquete (objetivo ≤ 150); "
-          f"errores {r['errores']}")
+          f"{r['rss_calentado']:.0f} MB caliente, {r['rss_inicio']:.0f} MB tras {tramo} filas, "
+          f"{r['rss_fin']:.0f} MB a {tramo} del final, pico {r['pico_mb']:.0f} MB con el paquete "
+          f"(objetivo ≤ 150); errores {r['errores']}")
 
 
 def main() -> None:
