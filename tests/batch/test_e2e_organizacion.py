@@ -87,6 +87,9 @@ def test_un_lote_web_se_importa_desde_otro_navegador_de_la_organizacion(
     assert ajena.goto(pagina).status == 404  # another organisation's browser
     assert colega.goto(pagina).status == 200
     assert colega.get_by_text("Este lote es de su organización").count() == 1
+    # The pack was built by the worker that ended the batch: its contents are listed.
+    contenido = colega.locator("main").inner_text()
+    assert "2 cartas en PDF" in contenido and "informe.xlsx" in contenido
     with colega.expect_download() as descarga:
         colega.get_by_role("link", name="Descargar cartas e informe (.zip)").click()
     z = zipfile.ZipFile(io.BytesIO(Path(descarga.value.path()).read_bytes()))
@@ -95,6 +98,10 @@ def test_un_lote_web_se_importa_desde_otro_navegador_de_la_organizacion(
 
     ajena.goto(base + "/panel/")
     assert ajena.locator(f"input[name=lote][value='{lote_id}']").count() == 0
+    ficha = ajena.locator("input[name=csrf_token]").first.get_attribute("value")
+    forzado = ajena.request.post(base + "/panel/lotes/importar",
+                                 form={"lote": lote_id, "declaro": "si", "csrf_token": ficha or ""})
+    assert forzado.status == 404 and _casos(bd) == 0  # not offered, and refused when forced
     colega.goto(base + "/panel/")
     formulario = colega.locator("form.importar", has=colega.locator(f"input[name=lote][value='{lote_id}']"))
     formulario.get_by_role("checkbox").check()
