@@ -17,8 +17,7 @@ from typing import IO
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from letters.etiquetas import TITULOS
-from letters.union import Pieza, unir
+from letters import TITULOS, Pieza, unir
 from store.db import BaseDeDatos
 from store.models import Combinado, Documento, Fila
 

@@ -22,11 +22,11 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject, IndirectObject, NameObject, create_string_object, read_object
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 OBJETOS_POR_FLUJO = 200  # non-stream objects packed into each compressed object stream
 _FILA = struct.Struct(">BIH")  # a cross-reference stream row: /W [1 4 2]
@@ -148,11 +148,15 @@ class _Fuente:
 
     def leer(self, numero: int) -> Any:
         """One (non-stream) object parsed by pypdf, its references left unresolved."""
+        from pypdf.generic import read_object
+
         return read_object(io.BytesIO(self.cuerpos[numero]), self.lector)
 
 
 def _fuente(pdf: bytes) -> tuple[_Fuente, PdfReader]:
     """The text of every object of a PDF written by pydyf (WeasyPrint), located through its xref."""
+    from pypdf import PdfReader  # here, not at import: only the printing PDF needs it
+
     lector = PdfReader(io.BytesIO(pdf))
     cuerpos: dict[int, bytes] = {}
     datos: dict[int, bytes] = {}
@@ -186,6 +190,8 @@ def _fuente(pdf: bytes) -> tuple[_Fuente, PdfReader]:
 
 
 def _ref(valor: Any) -> int | None:
+    from pypdf.generic import IndirectObject
+
     return valor.idnum if isinstance(valor, IndirectObject) else None
 
 
@@ -225,6 +231,8 @@ def _numeros(fuente: _Fuente, nodo: int, nodos: set[int]) -> list[tuple[int, byt
 
 
 def _texto(valor: str) -> bytes:
+    from pypdf.generic import create_string_object
+
     salida = io.BytesIO()
     create_string_object(valor).write_to_stream(salida)
     return salida.getvalue()
@@ -267,6 +275,8 @@ class _Union:
 
 def _agregar(union: _Union, pieza: Pieza, recto: bool) -> int:
     """Copy one piece; return its page count."""
+    from pypdf.generic import DictionaryObject, IndirectObject, NameObject, create_string_object
+
     escritor = union.escritor
     fuente, lector = _fuente(pieza.pdf)
     raiz = _ref(lector.trailer.raw_get("/Root"))
