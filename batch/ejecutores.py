@@ -180,6 +180,12 @@ class EjecutorEmbebido:
                 wait([grupo.submit(procesar_bloque, self.url_bd, lote, b) for lote, b in generacion])
             except BrokenProcessPool:
                 pass  # a worker died: its rows stay claimed until `reanudar`
+            except RuntimeError:
+                # The process is exiting (no new pool can start): unsent rows stay pending, and a
+                # later `reanudar` sends them.
+                with self._candado:
+                    self._hilo = None
+                return
             finally:
                 grupo.shutdown(wait=True, cancel_futures=True)
 
