@@ -7,6 +7,7 @@ its one result in the shared database; progress is read from the database, not f
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import os
 import queue
@@ -23,7 +24,8 @@ from store.db import BaseDeDatos, base_de_datos
 from store.models import Combinado, Lote
 from web.config import REDIS_POR_DEFECTO
 
-TAMANO_BLOQUE = 8
+TAMANO_BLOQUE = 8  # rows per chunk at most
+BLOQUES_POR_TRABAJADOR = 8  # at least, when the batch is big enough: the last chunk is short
 TAREAS_POR_TRABAJADOR = 40  # chunks per worker before its pool is renewed (bounded memory)
 
 
@@ -68,6 +70,12 @@ def _combinar(bd: BaseDeDatos, lote_id: str, impresion: list[tuple[int, str, Any
         s.add(Combinado(lote_id=lote_id, contenido=b"", paginas=paginas))
 
 
+def tamano_bloque(filas: int, trabajadores: int) -> int:
+    """Rows per chunk: `TAMANO_BLOQUE`, smaller for a small batch so that no worker idles long at
+    its end while another finishes a whole chunk alone."""
+    return max(1, min(TAMANO_BLOQUE, math.ceil(filas / (trabajadores * BLOQUES_POR_TRABAJADOR))))
+
+
 def bloques(ids: list[int], tamano: int = TAMANO_BLOQUE) -> Iterable[list[int]]:
     """Split row ids into chunks."""
     for i in range(0, len(ids), tamano):
@@ -88,13 +96,14 @@ def iniciar_trabajador() -> None:
 
 
 def calentar_trabajador() -> None:
-    """Warm a worker once (fonts, parsed CSS) so the first row is not slower than the rest."""
+    """Warm a worker once (fonts, parsed CSS, the row's evaluation and report line) so the first row
+    is not slower than the rest."""
     try:
         import letters
+        from batch.proceso import calentar
 
-        calentar = getattr(letters, "calentar", None)
-        if calentar is not None:
-            calentar()
+        calentar()
+        letters.calentar()  # last: it freezes what was built so far out of the collector's scans
     except Exception:  # a worker that cannot warm up still processes rows (and reports errors)
         pass
 
@@ -143,7 +152,7 @@ class EjecutorEmbebido:
     def enviar(self, lote_id: str, fila_ids: list[int]) -> None:
         """Queue the rows in chunks; a background thread feeds them to generations of pools."""
         repositorio.marcar_en_curso(base_de_datos(self.url_bd), lote_id)
-        for bloque in bloques(fila_ids):
+        for bloque in bloques(fila_ids, tamano_bloque(len(fila_ids), self.trabajadores)):
             self._cola.put((lote_id, bloque))
         with self._candado:
             if self._hilo is None or not self._hilo.is_alive():
@@ -171,6 +180,12 @@ class EjecutorEmbebido:
                 wait([grupo.submit(procesar_bloque, self.url_bd, lote, b) for lote, b in generacion])
             except BrokenProcessPool:
                 pass  # a worker died: its rows stay claimed until `reanudar`
+            except RuntimeError:
+                # The process is exiting (no new pool can start): unsent rows stay pending, and a
+                # later `reanudar` sends them.
+                with self._candado:
+                    self._hilo = None
+                return
             finally:
                 grupo.shutdown(wait=True, cancel_futures=True)
 

@@ -1,29 +1,30 @@
 """One PDF for printing a whole batch: an index, then every letter in spreadsheet order, each
 starting on an odd page (the front of a sheet in duplex printing).
 
-The pages are each letter's own stored PDF, joined by poppler's `pdfunite` (C, fast; pypdf when it
-is missing). Page counts come from the workers (recorded when they laid the letters out), or from
-the letter itself when its chunk left none (its worker died after finishing the row).
+The letters' own stored PDFs (tagged, PDF/UA-1) are joined by `letters.union`, which keeps their
+structure trees: the printing PDF is tagged too, one titled part per letter. Page counts for the
+index come from the workers (recorded when they laid the letters out), or from the letter itself
+when its chunk left none (its worker died after finishing the row).
 """
 
 from __future__ import annotations
 
 import io
 import math
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from sqlalchemy import select
 
+from letters import TITULOS, Pieza, unir
 from store.db import BaseDeDatos
 from store.models import Combinado, Documento, Fila
 
-ENTRADAS_POR_PAGINA = 30  # a first guess of the index's length (corrected if wrong)
+# Entries on the index's first page (under its title and notes) and on each later one: a guess of
+# its length, right for the stylesheet of today; if wrong, it is laid out once more.
+ENTRADAS_PRIMERA, ENTRADAS_POR_PAGINA = 32, 37
+TITULO = "Cartas del lote"
 Carta = tuple[int, str, int, int]  # row number, kind, document id, page count
 
 
@@ -54,67 +55,43 @@ def _cartas(bd: BaseDeDatos, lote_id: str) -> Iterator[Carta]:
             yield numero, tipo, doc_id, cuantas
 
 
-def _indice(cartas: list[Carta]) -> tuple[bytes, int, tuple[float, float]]:
-    """The index PDF, its page count and its page size in points."""
+def titulo_carta(numero: int, tipo: str) -> str:
+    """A letter's part in the printing PDF: its row and kind (no personal data)."""
+    return f"Fila {numero}: {TITULOS.get(tipo, tipo)}"
+
+
+def _indice(cartas: list[Carta]) -> tuple[bytes, list[int]]:
+    """The index PDF and the first page of each letter it lists."""
     from letters import documento_a_pdf, render_indice
 
-    paginas_indice = max(1, math.ceil(len(cartas) / ENTRADAS_POR_PAGINA))
+    paginas_indice = 1 + math.ceil(max(0, len(cartas) - ENTRADAS_PRIMERA) / ENTRADAS_POR_PAGINA)
     while True:  # the index's own length shifts the page numbers it lists
         entradas, pagina = [], impar(paginas_indice + 1)
         for numero, tipo, _, cuantas in cartas:
             entradas.append((numero, tipo, pagina))
             pagina = impar(pagina + cuantas)
-        documento = render_indice("Cartas del lote", entradas)
+        documento = render_indice(TITULO, entradas)
         if len(documento.pages) == paginas_indice:
-            primera = documento.pages[0]  # CSS pixels: 0.75 point each
-            return documento_a_pdf(documento), paginas_indice, (primera.width * 0.75, primera.height * 0.75)
+            return documento_a_pdf(documento), [e[2] for e in entradas]
         paginas_indice = len(documento.pages)
 
 
-def _blanca(tamano: tuple[float, float]) -> bytes:
-    """A one-page blank PDF of that size (points)."""
-    escritor = PdfWriter()
-    escritor.add_blank_page(width=tamano[0], height=tamano[1])
-    salida = io.BytesIO()
-    escritor.write(salida)
-    return salida.getvalue()
-
-
-def _unir(partes: list[Path], destino: IO[bytes], carpeta: Path) -> None:
-    pdfunite = shutil.which("pdfunite")
-    if pdfunite is not None:
-        salida = carpeta / "impresion.pdf"
-        hecho = subprocess.run([pdfunite, *map(str, partes), str(salida)], capture_output=True,
-                               timeout=600, check=False)
-        if hecho.returncode == 0:
-            destino.write(salida.read_bytes())
-            return
-    escritor = PdfWriter()
-    for parte in partes:
-        escritor.append(str(parte))
-    escritor.write(destino)
-
-
 def escribir_impresion(bd: BaseDeDatos, lote_id: str, destino: IO[bytes]) -> int:
-    """Write the batch's printing PDF; return how many letters it holds."""
+    """Write the batch's tagged printing PDF; return how many letters it holds."""
     cartas = list(_cartas(bd, lote_id))
     if not cartas:
         return 0
-    indice, paginas_indice, tamano = _indice(cartas)
-    with tempfile.TemporaryDirectory(prefix="impresion-") as nombre:
-        carpeta = Path(nombre)  # file names are positions only: no personal data
-        (carpeta / "indice.pdf").write_bytes(indice)
-        blanca = carpeta / "blanca.pdf"
-        blanca.write_bytes(_blanca(tamano))
-        partes = [carpeta / "indice.pdf"]
-        if paginas_indice % 2:
-            partes.append(blanca)
-        with bd.sesiones() as s:
-            for orden, (_, _, doc_id, cuantas) in enumerate(cartas):
-                ruta = carpeta / f"{orden:05d}.pdf"
-                ruta.write_bytes(s.get(Documento, doc_id).contenido)  # type: ignore[union-attr]
-                partes.append(ruta)
-                if cuantas % 2:
-                    partes.append(blanca)
-        _unir(partes, destino, carpeta)
+    indice, comienzos = _indice(cartas)
+
+    def piezas() -> Iterator[Pieza]:
+        yield Pieza(indice, "Índice")
+        with bd.sesiones() as s:  # one letter in memory at a time
+            for numero, tipo, doc_id, _ in cartas:
+                contenido = s.get(Documento, doc_id).contenido  # type: ignore[union-attr]
+                s.expunge_all()
+                yield Pieza(contenido, titulo_carta(numero, tipo))
+
+    escritos = unir(piezas(), TITULO, destino, recto=True)
+    if escritos[1:] != comienzos:  # a recorded page count was wrong: the index would mislead
+        raise RuntimeError("el índice del PDF de impresión no coincide con sus páginas")
     return len(cartas)

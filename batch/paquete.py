@@ -37,7 +37,7 @@ def preparar_paquete(bd: BaseDeDatos, lote_id: str) -> bool:
     nombres = escribir_zip(bd, lote_id, destino)
     with bd.sesiones.begin() as s:
         s.execute(update(Paquete).where(Paquete.lote_id == lote_id)
-                  .values(listo=True, contenido=destino.getvalue(), nombres=nombres))
+                  .values(listo=True, contenido=destino.getbuffer(), nombres=nombres))
     return True
 
 

@@ -117,6 +117,17 @@ def resumen(decision: Decision, cartas: list[str], no_disponibles: dict[str, str
     }
 
 
+def calentar() -> None:
+    """Warm the row path of this process: evaluate the seed case and write its report line (which
+    imports the form's labels for the missing facts), so the first real row costs what the others do."""
+    from importlib.resources import files
+
+    from rules import validar_caso
+
+    caso = validar_caso((files("rules") / "ejemplos" / "semilla.json").read_bytes())
+    resumen(evaluar(caso), [], {}, caso)
+
+
 def procesar(numero: int, datos: dict[str, Any], tipos: list[str] | None,
              segundos: int = LIMITE_SEGUNDOS_FILA,
              maquetados: list[tuple[int, str, Any]] | None = None) -> ResultadoFila:

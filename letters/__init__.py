@@ -4,6 +4,8 @@ Public API: `render_html`, `render_pdf`, `render_text` (each takes caso, decisio
 also an optional `Presupuesto` of pages and CPU seconds), `html_para_pdf` (for rendering in another
 process, see `letters.procesos`), `calentar` to warm a worker up, and the errors `CartaNoDisponible`,
 `PresupuestoExcedido` and `RenderizadorNoDisponible` (with `RenderizadorOcupado`, `RenderizadorCaido`).
+For a batch's printing PDF: `render_indice`, `documento_a_pdf`, and `unir` (tagged letters, each a
+`Pieza`, joined into one PDF that stays tagged); `TITULOS` names each letter kind.
 """
 
 from letters.errores import (
@@ -13,7 +15,8 @@ from letters.errores import (
     RenderizadorNoDisponible,
     RenderizadorOcupado,
 )
-from letters.pdf import Presupuesto, combinar, con_presupuesto, documento_a_pdf
+from letters.etiquetas import TITULOS
+from letters.pdf import Presupuesto, con_presupuesto, documento_a_pdf
 from letters.render import (
     TIPOS,
     calentar,
@@ -24,17 +27,19 @@ from letters.render import (
     render_pdf,
     render_text,
 )
+from letters.union import Pieza, unir
 
 __all__ = [
     "TIPOS",
+    "TITULOS",
     "CartaNoDisponible",
+    "Pieza",
     "Presupuesto",
     "PresupuestoExcedido",
     "RenderizadorCaido",
     "RenderizadorNoDisponible",
     "RenderizadorOcupado",
     "calentar",
-    "combinar",
     "con_presupuesto",
     "documento_a_pdf",
     "html_para_pdf",
@@ -43,4 +48,5 @@ __all__ = [
     "render_indice",
     "render_pdf",
     "render_text",
+    "unir",
 ]

@@ -248,15 +248,6 @@ def documento_a_pdf(documento: Any) -> bytes:
     return pdf
 
 
-def combinar(documentos: list[Any]) -> bytes:
-    """One PDF from the pages of already laid-out documents (`Document.copy`), without re-layout."""
-    paginas = [pagina for documento in documentos for pagina in documento.pages]
-    with _candado:
-        pdf = documentos[0].copy(paginas).write_pdf(pdf_variant="pdf/ua-1", attachments=None)
-    assert pdf is not None
-    return pdf
-
-
 def calentar(html: str | None = None, tipo: str = "queja") -> None:
     """Build this process's engine and stylesheets and lay out one letter, so the first real one is fast."""
     motor = _obtener_motor()

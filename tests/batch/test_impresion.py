@@ -8,12 +8,13 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from batch.ejecutores import EjecutorEmbebido
+from batch.impresion import escribir_impresion, titulo_carta
 from batch.informe import escribir_zip
 from batch.lote import lanzar, preparar_lote
-from store.models import Combinado
+from store.models import Combinado, Documento, Fila
 from tests.batch.conftest import fila_ejemplo, hacer_csv
 
 
@@ -68,15 +69,26 @@ def test_pdf_de_impresion_con_indice(bd, tmp_path):
     assert revisar(tmp_path / "b.zip") == con_bloques
 
 
-def test_sin_pdfunite_se_une_con_pypdf(bd, tmp_path, monkeypatch):
-    from batch import impresion
-
-    filas = [fila_ejemplo(numero_documento=str(41_000_000 + i)) for i in range(2)]
-    lote = _lote_combinado(bd, filas, ["terminacion"])
-    con = io.BytesIO()
-    assert impresion.escribir_impresion(bd, lote, con) == 2
-    monkeypatch.setattr(impresion.shutil, "which", lambda _nombre: None)
-    sin = io.BytesIO()
-    assert impresion.escribir_impresion(bd, lote, sin) == 2
-    paginas = [[p.extract_text() for p in PdfReader(b).pages] for b in (con, sin)]
-    assert paginas[0] == paginas[1] and len(paginas[0]) % 2 == 0
+@pytest.mark.slow
+def test_pdf_de_impresion_etiquetado_con_cada_carta(bd):
+    filas = [fila_ejemplo(numero_documento=str(41_000_000 + i)) for i in range(3)]
+    lote = _lote_combinado(bd, filas, ["queja", "terminacion"])
+    destino = io.BytesIO()
+    assert escribir_impresion(bd, lote, destino) == 6
+    lector = PdfReader(destino)
+    raiz = lector.trailer["/Root"]
+    assert raiz["/MarkInfo"]["/Marked"].value is True and raiz["/Lang"] == "es-CO"
+    assert lector.metadata.title == "Cartas del lote"
+    (documento,) = [k.get_object() for k in raiz["/StructTreeRoot"]["/K"]]
+    partes = [k.get_object() for k in documento["/K"]]
+    with bd.sesiones() as s:
+        cartas = s.execute(select(Fila.numero, Documento.tipo, Documento.contenido).join(Documento)
+                           .where(Fila.lote_id == lote).order_by(Fila.numero, Documento.nombre)).all()
+    assert [p["/T"] for p in partes] == ["Índice"] + [titulo_carta(n, t) for n, t, _ in cartas]
+    # Each part's content is on its own pages, and each letter's first page is odd.
+    paginas = {p.indirect_reference.idnum: i + 1 for i, p in enumerate(lector.pages)}
+    for parte, (_, _, contenido) in zip(partes[1:], cartas, strict=True):
+        propias = sorted({paginas[e.get_object().raw_get("/Pg").idnum] for e in parte["/K"]})
+        assert propias[0] % 2 == 1 and len(propias) == len(PdfReader(io.BytesIO(contenido)).pages)
+        texto = " ".join(lector.pages[i - 1].extract_text() for i in propias)
+        assert texto == " ".join(p.extract_text() for p in PdfReader(io.BytesIO(contenido)).pages)
