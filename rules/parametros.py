@@ -173,41 +173,34 @@ class Parametros:
         i = bisect.bisect_right(self._fechas[nombre], fecha)
         return self.parametros[nombre].valores[i - 1] if i else None
 
-    def entero(self, nombre: str, fecha: date) -> int | None:
-        """The whole-number value (months, business days, hours) of `nombre` in force on `fecha`."""
+    def _valor(self, nombre: str, fecha: date, tipos: tuple[type, ...], que_es: str) -> Any:
+        """The value in force, checked against `tipos` (a bool is never taken for a number)."""
         v = self.vigente(nombre, fecha)
         if v is None:
             return None
-        if not isinstance(v.valor, int) or isinstance(v.valor, bool):
-            raise TypeError(f"parameter {nombre!r} is not a whole number: {v.valor!r}")
+        if not isinstance(v.valor, tipos) or (isinstance(v.valor, bool) and bool not in tipos):
+            raise TypeError(f"parameter {nombre!r} is not {que_es}: {v.valor!r}")
         return v.valor
+
+    def entero(self, nombre: str, fecha: date) -> int | None:
+        """The whole-number value (months, business days, hours) of `nombre` in force on `fecha`."""
+        valor: int | None = self._valor(nombre, fecha, (int,), "a whole number")
+        return valor
 
     def numero(self, nombre: str, fecha: date) -> float | None:
         """The numeric value (hours, factor) of `nombre` in force on `fecha`."""
-        v = self.vigente(nombre, fecha)
-        if v is None:
-            return None
-        if not isinstance(v.valor, int | float) or isinstance(v.valor, bool):
-            raise TypeError(f"parameter {nombre!r} is not a number: {v.valor!r}")
-        return float(v.valor)
+        valor = self._valor(nombre, fecha, (int, float), "a number")
+        return None if valor is None else float(valor)
 
     def booleano(self, nombre: str, fecha: date) -> bool | None:
         """The yes/no value of `nombre` in force on `fecha`."""
-        v = self.vigente(nombre, fecha)
-        if v is None:
-            return None
-        if not isinstance(v.valor, bool):
-            raise TypeError(f"parameter {nombre!r} is not a yes/no value: {v.valor!r}")
-        return v.valor
+        valor: bool | None = self._valor(nombre, fecha, (bool,), "a yes/no value")
+        return valor
 
     def clave(self, nombre: str, fecha: date) -> str | None:
         """The source key that `nombre` (a parameter of unit `fuente`) gives on `fecha`."""
-        v = self.vigente(nombre, fecha)
-        if v is None:
-            return None
-        if not isinstance(v.valor, str):
-            raise TypeError(f"parameter {nombre!r} is not a source key: {v.valor!r}")
-        return v.valor
+        valor: str | None = self._valor(nombre, fecha, (str,), "a source key")
+        return valor
 
     def usado(self, nombre: str, fecha: date) -> ParametroUsado | None:
         """Like `vigente`, as the record a finding carries."""
